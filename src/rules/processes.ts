@@ -1,0 +1,82 @@
+import type { MaterialSelector } from './ast.js';
+
+/**
+ * A working or processing operation named by a rule ("weaving", "chemical
+ * reaction") or listed as insufficient by an agreement ("simple packaging").
+ */
+export interface ProcessDefinition {
+  readonly id: string;
+  readonly en: string;
+  readonly vi: string;
+  /**
+   * Where the process turns materials into a new HS stage: the classifications
+   * its output falls in. A non-originating material already classified there
+   * cannot have undergone the process in the exporting party, so a rule that
+   * requires the process is not met for that material (stage check). Taken from
+   * the HS nomenclature, not from any one agreement.
+   */
+  readonly output?: MaterialSelector;
+}
+
+const hs = (from: string, to: string = from) => ({ type: 'hs', from, to }) as const;
+
+/** Yarn headings of Chapters 50–55 (spun yarns; filament yarns are output of extrusion). */
+const SPUN_YARN: MaterialSelector = [hs('5004', '5006'), hs('5106', '5110'), hs('5204', '5207'), hs('5306', '5308'), hs('5508', '5511')];
+/** Man-made filament yarns, filament tow and staple fibres. */
+const MAN_MADE_FIBRES: MaterialSelector = [hs('5401', '5406'), hs('5501', '5507')];
+/** Woven fabrics of Chapters 50–55 and woven fabrics of Chapter 58. */
+const WOVEN_FABRIC: MaterialSelector = [
+  hs('5007'),
+  hs('5111', '5113'),
+  hs('5208', '5212'),
+  hs('5309', '5311'),
+  hs('5407', '5408'),
+  hs('5512', '5516'),
+  hs('5801', '5803'),
+  hs('5806'),
+];
+
+const list: ProcessDefinition[] = [
+  { id: 'spinning', en: 'spinning of fibres', vi: 'kéo sợi', output: SPUN_YARN },
+  { id: 'extrusion', en: 'extrusion of man-made fibres or filament yarn', vi: 'ép đùn xơ/sợi nhân tạo', output: MAN_MADE_FIBRES },
+  { id: 'twisting', en: 'twisting', vi: 'xe sợi' },
+  { id: 'texturing', en: 'texturing', vi: 'tạo dún' },
+  { id: 'carding_combing', en: 'carding or combing', vi: 'chải thô hoặc chải kỹ' },
+  { id: 'weaving', en: 'weaving', vi: 'dệt thoi', output: WOVEN_FABRIC },
+  { id: 'knitting', en: 'knitting or crocheting', vi: 'dệt kim hoặc móc', output: [hs('60')] },
+  { id: 'fabric_formation', en: 'fabric formation', vi: 'tạo vải' },
+  { id: 'nonwoven', en: 'non-woven techniques, including needle punching', vi: 'kỹ thuật không dệt, kể cả xuyên kim', output: [hs('5602', '5603')] },
+  { id: 'tufting', en: 'tufting', vi: 'chần sợi nổi vòng' },
+  { id: 'dyeing', en: 'dyeing', vi: 'nhuộm' },
+  { id: 'yarn_dyeing', en: 'dyeing of yarn', vi: 'nhuộm sợi' },
+  {
+    id: 'printing',
+    en: 'printing with at least two preparatory or finishing operations',
+    vi: 'in kèm theo ít nhất hai công đoạn chuẩn bị hoặc hoàn tất',
+  },
+  { id: 'coating', en: 'coating, laminating or impregnating', vi: 'tráng, phủ' },
+  { id: 'flocking', en: 'flocking', vi: 'phủ xơ vụn' },
+  { id: 'embroidery', en: 'embroidering', vi: 'thêu' },
+  { id: 'making_up', en: 'making-up, including cutting', vi: 'may hoàn thiện, kể cả cắt', output: [hs('61', '63')] },
+  { id: 'chemical_reaction', en: 'chemical reaction', vi: 'phản ứng hoá học' },
+  { id: 'refining', en: 'refining', vi: 'tinh chế' },
+  { id: 'specific_process_petroleum', en: 'a specific process for petroleum products (Note 8)', vi: 'quy trình cụ thể đối với sản phẩm dầu mỏ (Chú giải 8)' },
+  { id: 'retanning', en: 're-tanning of tanned or pre-tanned hides and skins', vi: 'thuộc lại da đã thuộc hoặc sơ thuộc' },
+  { id: 'retreading', en: 'retreading of used tyres', vi: 'đắp lại lốp đã qua sử dụng' },
+  { id: 'planing_sanding_jointing', en: 'planing, sanding or end-jointing', vi: 'bào, chà nhám hoặc nối đầu' },
+  { id: 'splicing', en: 'splicing', vi: 'ghép nối' },
+  { id: 'beading_moulding', en: 'beading or moulding', vi: 'tạo gờ hoặc tạo khuôn' },
+  { id: 'glass_cutting', en: 'cutting of glassware', vi: 'cắt đồ thuỷ tinh' },
+  { id: 'hand_decoration', en: 'hand-decoration of hand-blown glassware', vi: 'trang trí thủ công đồ thuỷ tinh thổi thủ công' },
+  { id: 'precious_metal_separation', en: 'electrolytic, thermal or chemical separation of precious metals', vi: 'tách kim loại quý bằng điện phân, nhiệt hoặc hoá học' },
+  { id: 'precious_metal_alloying', en: 'fusion or alloying of precious metals', vi: 'nấu chảy hoặc hợp kim hoá kim loại quý' },
+  { id: 'forged_blank_machining', en: 'turning, drilling, reaming, threading, deburring and sandblasting of forged blanks', vi: 'tiện, khoan, doa, ren, làm sạch ba via và phun cát phôi rèn' },
+  { id: 'lens_surfacing', en: 'surfacing of a semi-finished lens into a finished ophthalmic lens', vi: 'gia công bề mặt thấu kính bán thành phẩm thành thấu kính nhãn khoa' },
+  { id: 'lens_coating', en: 'coating of the lens with treatments to improve vision and protect the wearer', vi: 'phủ thấu kính để cải thiện thị lực và bảo vệ người dùng' },
+];
+
+/**
+ * Every process the rule language knows, by id. Rule data naming an unknown
+ * process fails to compile, so a typo cannot silently make a rule unmeetable.
+ */
+export const PROCESSES: ReadonlyMap<string, ProcessDefinition> = new Map(list.map((p) => [p.id, p]));
