@@ -37,6 +37,13 @@ const WOVEN_FABRIC: MaterialSelector = [
 ];
 
 const list: ProcessDefinition[] = [
+  // General working or processing, for producers to declare what they do beyond minimal operations.
+  { id: 'other_processing', en: 'working or processing beyond the minimal operations', vi: 'gia công, chế biến vượt quá công đoạn đơn giản' },
+  { id: 'assembly', en: 'assembly that is not simple assembly', vi: 'lắp ráp không phải lắp ráp đơn giản' },
+  { id: 'cutting_sewing', en: 'cutting and sewing', vi: 'cắt và may' },
+  { id: 'machining', en: 'machining', vi: 'gia công cơ khí' },
+  { id: 'moulding', en: 'moulding or casting', vi: 'đúc hoặc tạo khuôn' },
+  { id: 'cooking', en: 'cooking or food processing', vi: 'nấu, chế biến thực phẩm' },
   { id: 'spinning', en: 'spinning of fibres', vi: 'kéo sợi', output: SPUN_YARN },
   { id: 'extrusion', en: 'extrusion of man-made fibres or filament yarn', vi: 'ép đùn xơ/sợi nhân tạo', output: MAN_MADE_FIBRES },
   { id: 'twisting', en: 'twisting', vi: 'xe sợi' },
@@ -73,6 +80,11 @@ const list: ProcessDefinition[] = [
   { id: 'forged_blank_machining', en: 'turning, drilling, reaming, threading, deburring and sandblasting of forged blanks', vi: 'tiện, khoan, doa, ren, làm sạch ba via và phun cát phôi rèn' },
   { id: 'lens_surfacing', en: 'surfacing of a semi-finished lens into a finished ophthalmic lens', vi: 'gia công bề mặt thấu kính bán thành phẩm thành thấu kính nhãn khoa' },
   { id: 'lens_coating', en: 'coating of the lens with treatments to improve vision and protect the wearer', vi: 'phủ thấu kính để cải thiện thị lực và bảo vệ người dùng' },
+  {
+    id: 'plain_printing',
+    en: 'printing (no preparatory or finishing operations required)',
+    vi: 'in (không yêu cầu công đoạn chuẩn bị hoặc hoàn tất)',
+  },
 ];
 
 /**

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+/**
+ * `fta-origin check shipment.json [--agreement ukvfta] [--json] [--lang vi]`
+ * A thin shell over the library: exit 0 when it ran (whatever the verdict),
+ * 2 on invalid input or usage, with the issues printed.
+ */
+import { readFileSync } from 'node:fs';
+import { ukvfta } from '../agreements/ukvfta.js';
+import { evaluateNormalizedOrigin, type OriginResult } from '../evaluate/evaluateOrigin.js';
+import { safeParseShipment } from '../input/normalizeShipment.js';
+import type { Language } from '../report/messages.js';
+import { renderExplanation } from '../report/renderExplanation.js';
+import type { CompiledAgreement } from '../rules/compileAgreement.js';
+
+const AGREEMENTS: Record<string, CompiledAgreement> = { ukvfta };
+
+const USAGE = `usage: fta-origin check <shipment.json> [--agreement <id>] [--json] [--lang en|vi]
+agreements: ${Object.keys(AGREEMENTS).join(', ')}`;
+
+export function runCli(argv: readonly string[], write: (s: string) => void = (s) => process.stdout.write(s)): number {
+  const args = [...argv];
+  const flag = (name: string) => {
+    const i = args.indexOf(name);
+    if (i < 0) return undefined;
+    const v = args[i + 1];
+    args.splice(i, 2);
+    return v ?? '';
+  };
+  const json = args.includes('--json');
+  if (json) args.splice(args.indexOf('--json'), 1);
+  const agreementId = flag('--agreement');
+  const lang = (flag('--lang') ?? 'en') as Language;
+  const [command, file] = args;
+  if (command !== 'check' || !file || (lang !== 'en' && lang !== 'vi')) {
+    write(`${USAGE}\n`);
+    return 2;
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    write(`cannot read ${file}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const parsed = safeParseShipment(input);
+  if (!parsed.success) {
+    if (json) write(`${JSON.stringify({ status: 'invalid_input', issues: parsed.issues }, null, 2)}\n`);
+    else for (const i of parsed.issues) write(`invalid input: ${i.code} at ${i.path.join('.') || '(root)'}: ${i.message}\n`);
+    return 2;
+  }
+  let agreements: CompiledAgreement[];
+  if (agreementId) {
+    const a = AGREEMENTS[agreementId];
+    if (!a) {
+      write(`unknown agreement "${agreementId}"\n${USAGE}\n`);
+      return 2;
+    }
+    agreements = [a];
+  } else {
+    const s = parsed.data;
+    agreements = Object.values(AGREEMENTS).filter((a) =>
+      [s.exportingCountry, s.importingCountry].every((c) => a.facts.parties.some((p) => p.country === c)),
+    );
+    if (agreements.length === 0) {
+      write(`No agreement in the bundled data covers ${s.exportingCountry} → ${s.importingCountry}.\n`);
+      return 0;
+    }
+  }
+  const results: OriginResult[] = agreements.map((a) => evaluateNormalizedOrigin(parsed.data, a));
+  if (json) write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+  else write(`${results.map((r) => renderExplanation(r, { language: lang })).join('\n\n')}\n`);
+  return results.some((r) => r.status === 'invalid_input') ? 2 : 0;
+}
+
+const isMain = process.argv[1] && /cli[/\\](main|cli)\.[cm]?[jt]s$|[/\\]cli\.[cm]?js$|fta-origin$/.test(process.argv[1]);
+if (isMain) process.exitCode = runCli(process.argv.slice(2));

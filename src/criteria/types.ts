@@ -1,0 +1,89 @@
+import type { NormalizedMaterial } from '../input/normalizeShipment.js';
+import type { Issue } from '../issues.js';
+import type { Rational } from '../money/rational.js';
+import type { CompiledAgreement } from '../rules/compileAgreement.js';
+import type { RuleNode } from '../rules/ast.js';
+
+/** Why a material is (not) originating under the agreement being evaluated. */
+export type OriginBasis =
+  | 'evidence_exporting_party'
+  | 'evidence_cumulation'
+  | 'evidence_conditional_cumulation'
+  | 'intermediate_qualifies'
+  | 'intermediate_fails'
+  | 'intermediate_undetermined'
+  | 'no_evidence'
+  | 'evidence_expired'
+  | 'conditional_cumulation_not_confirmed'
+  | 'non_party_origin';
+
+/** A counted material with its originating status for one agreement. */
+export interface ClassifiedMaterial {
+  readonly material: NormalizedMaterial;
+  readonly originating: boolean;
+  readonly basis: OriginBasis;
+  /** Value counted as non-originating (0 when originating). */
+  readonly nonOriginatingValue: Rational;
+  /** True when its status could not be settled and the worst case was assumed. */
+  readonly uncertain: boolean;
+}
+
+/** What a criterion sees of the product. */
+export interface ProductFacts {
+  readonly hsCode: string;
+  readonly exWorksPrice?: Rational;
+  readonly fobValue?: Rational;
+  readonly transactionValue?: Rational;
+  readonly netCost?: Rational;
+  readonly costs: { readonly directLabour?: Rational; readonly directOverhead?: Rational; readonly profit?: Rational; readonly other?: Rational };
+  readonly weight?: Rational;
+  readonly whollyObtained: boolean;
+  readonly operations?: readonly string[];
+  readonly declarations: Readonly<Record<string, boolean>>;
+  /** Input path of the product (or intermediate material) for issues. */
+  readonly path: readonly (string | number)[];
+}
+
+export interface CriterionContext {
+  readonly agreement: CompiledAgreement;
+  readonly product: ProductFacts;
+  readonly materials: readonly ClassifiedMaterial[];
+  readonly currency: string;
+}
+
+/** A message key and its parameters, rendered per language by the report layer. */
+export interface Reason {
+  readonly key: string;
+  readonly params?: Readonly<Record<string, string>>;
+}
+
+/** A material's part in a criterion's verdict. */
+export interface MaterialVerdict {
+  readonly id: string;
+  readonly verdict: 'ok' | 'offending' | 'same_level_allowed' | 'allowed' | 'to_judge' | 'counted';
+  readonly hsCode: string;
+  readonly value?: string;
+  readonly weight?: string;
+}
+
+/**
+ * The outcome of one leaf. `offending` lists non-originating materials that
+ * break a classification or process condition: the tolerance (de minimis) may
+ * still absorb them, which the tree evaluator decides for the whole alternative.
+ */
+export interface LeafOutcome {
+  readonly status: 'met' | 'not_met' | 'undetermined';
+  readonly offending?: readonly ClassifiedMaterial[];
+  readonly reason: Reason;
+  readonly figures?: Readonly<Record<string, string>>;
+  readonly materials?: readonly MaterialVerdict[];
+  readonly issues?: readonly Issue[];
+}
+
+/** One small, self-describing check per rule kind (valibot style). */
+export interface Criterion<K extends RuleNode['kind']> {
+  readonly kind: K;
+  /** Whether failures of this criterion are material-by-material and may be absorbed by the tolerance. */
+  readonly tolerable: boolean;
+  run(node: Extract<RuleNode, { kind: K }>, ctx: CriterionContext): LeafOutcome;
+}

@@ -1,0 +1,421 @@
+import type { ClassifiedMaterial, CriterionContext, OriginBasis, ProductFacts } from '../criteria/types.js';
+import type { NormalizedMaterial, NormalizedShipment } from '../input/normalizeShipment.js';
+import { safeParseShipment } from '../input/normalizeShipment.js';
+import { type Issue, makeIssue } from '../issues.js';
+import { type Rational, ZERO, sum } from '../money/rational.js';
+import type { CompiledAgreement, CompiledRow } from '../rules/compileAgreement.js';
+import type { Citation } from '../rules/schema.js';
+import { PROCESSES } from '../rules/processes.js';
+import { evaluateRuleTree, type TraceNode } from './evaluateRuleTree.js';
+import { findProductRule } from './findProductRule.js';
+import { formatRuleExpression } from '../rules/formatRuleExpression.js';
+import { showMoney } from '../criteria/shared.js';
+import type { RuleNode } from '../rules/ast.js';
+
+/** Options of {@link evaluateOrigin}. */
+export interface EvaluateOriginOptions {
+  /**
+   * Ids of the agreement's conditional cumulation groups whose conditions the
+   * caller confirms are met (e.g. an EU cumulation arrangement in force).
+   */
+  readonly confirmedCumulation?: readonly string[];
+}
+
+/** How each material was counted. */
+export interface MaterialStatus {
+  readonly id: string;
+  readonly path: readonly (string | number)[];
+  readonly hsCode: string;
+  readonly role: NormalizedMaterial['role'];
+  readonly counted: boolean;
+  readonly originating: boolean;
+  readonly basis: OriginBasis | 'not_counted';
+  readonly value: string;
+  readonly nonOriginatingValue: string;
+  /** For materials the producer made: the nested determination. */
+  readonly intermediate?: ProductDetermination;
+}
+
+/** The determination for one product (the shipped good, or an intermediate material). */
+export interface ProductDetermination {
+  readonly status: 'originating' | 'not_originating' | 'undetermined';
+  readonly hsCode: string;
+  readonly rule?: {
+    readonly id: string;
+    readonly scope: string;
+    readonly ex?: string;
+    readonly description: string;
+    readonly expression: string;
+    readonly text: string;
+    readonly cite: Citation;
+  };
+  /** The criterion the product meets ("WO", or the rule alternative met), as text. */
+  readonly criterion?: string;
+  /** When not met: the alternative that came closest, and why it failed. */
+  readonly closest?: { readonly expression: string; readonly failed: readonly string[] };
+  readonly trace?: TraceNode;
+  readonly insufficientOperations?: { readonly checked: boolean; readonly insufficient: boolean; readonly operations: readonly string[] };
+  readonly materials: readonly MaterialStatus[];
+  readonly reason: { readonly key: string; readonly params?: Readonly<Record<string, string>> };
+}
+
+/** The answer of {@link evaluateOrigin}. JSON-serialisable. */
+export interface OriginResult extends Omit<ProductDetermination, 'status'> {
+  readonly status: 'originating' | 'not_originating' | 'undetermined' | 'invalid_input';
+  readonly agreement: {
+    readonly id: string;
+    readonly shortName: string;
+    readonly dataHash: string;
+    readonly completeness: CompiledAgreement['facts']['completeness'];
+  };
+  readonly shipment?: { readonly exportingCountry: string; readonly importingCountry: string; readonly date: string; readonly currency: string };
+  readonly issues: readonly Issue[];
+}
+
+interface Env {
+  readonly agreement: CompiledAgreement;
+  readonly date: string;
+  readonly currency: string;
+  readonly options: EvaluateOriginOptions;
+  readonly issues: Issue[];
+  readonly depth: number;
+}
+
+function partyOn(agreement: CompiledAgreement, country: string, date: string) {
+  const p = agreement.facts.parties.find((x) => x.country === country);
+  if (!p) return 'not_party' as const;
+  if (date < p.from || (p.until !== undefined && date > p.until)) return 'not_in_force' as const;
+  return 'ok' as const;
+}
+
+function classifyMaterial(m: NormalizedMaterial, env: Env): { classified: ClassifiedMaterial; intermediate?: ProductDetermination } {
+  const nonOrig = (basis: OriginBasis, value = m.value, uncertain = false): ClassifiedMaterial => ({
+    material: m,
+    originating: false,
+    basis,
+    nonOriginatingValue: value,
+    uncertain,
+  });
+  if (m.bom) {
+    const det = determineProduct(
+      {
+        hsCode: m.hsCode,
+        exWorksPrice: m.bom.exWorksPrice ?? m.value,
+        costs: {},
+        whollyObtained: false,
+        declarations: m.bom.declarations,
+        ...(m.bom.operations ? { operations: m.bom.operations } : {}),
+        path: [...m.path, 'bom'],
+      },
+      m.bom.materials,
+      undefined,
+      { ...env, depth: env.depth + 1 },
+    );
+    if (det.status === 'originating') {
+      return { classified: { material: m, originating: true, basis: 'intermediate_qualifies', nonOriginatingValue: ZERO, uncertain: false }, intermediate: det };
+    }
+    // A self-made material that does not qualify counts at its own non-originating content.
+    if (det.status === 'not_originating') return { classified: nonOrig('intermediate_fails', nonOriginatingContent.get(det) ?? m.value), intermediate: det };
+    // Undetermined: assume the worst (its full value), and say so.
+    return { classified: nonOrig('intermediate_undetermined', m.value, true), intermediate: det };
+  }
+  const id = env.agreement.facts.id;
+  const relevant = m.evidence.filter((e) => e.agreements.includes(id));
+  if (relevant.length === 0) {
+    return { classified: nonOrig(m.originCountry && env.agreement.facts.cumulation.bilateral.includes(m.originCountry) ? 'no_evidence' : 'non_party_origin') };
+  }
+  const valid = relevant.filter((e) => (!e.issued || e.issued <= env.date) && (!e.expires || e.expires >= env.date));
+  if (valid.length === 0) {
+    const expired = relevant.some((e) => e.expires && e.expires < env.date);
+    env.issues.push(
+      makeIssue(
+        expired ? 'evidence_expired' : 'evidence_not_yet_valid',
+        [...m.path, 'evidence'],
+        expired
+          ? `the origin evidence for material "${m.id}" expired before the shipment date`
+          : `the origin evidence for material "${m.id}" is dated after the shipment date`,
+        { id: m.id },
+      ),
+    );
+    return { classified: nonOrig('evidence_expired') };
+  }
+  const origin = m.originCountry;
+  const cum = env.agreement.facts.cumulation;
+  if (origin === undefined || cum.bilateral.includes(origin)) {
+    return {
+      classified: { material: m, originating: true, basis: origin === undefined ? 'evidence_exporting_party' : 'evidence_cumulation', nonOriginatingValue: ZERO, uncertain: false },
+    };
+  }
+  const group = cum.conditional.find((g) => g.countries.includes(origin));
+  if (group) {
+    if (env.options.confirmedCumulation?.includes(group.id)) {
+      return { classified: { material: m, originating: true, basis: 'evidence_conditional_cumulation', nonOriginatingValue: ZERO, uncertain: false } };
+    }
+    env.issues.push(
+      makeIssue('conditional_cumulation_not_confirmed', [...m.path, 'originCountry'], `material "${m.id}" from ${origin} counts as originating only under cumulation "${group.id}", whose conditions the caller has not confirmed: ${group.conditions}`, { id: m.id, group: group.id }),
+    );
+    return { classified: nonOrig('conditional_cumulation_not_confirmed') };
+  }
+  return { classified: nonOrig('non_party_origin') };
+}
+
+/** Non-originating content of each determination, kept out of the JSON result. */
+const nonOriginatingContent = new WeakMap<ProductDetermination, Rational>();
+
+function isCounted(m: NormalizedMaterial, agreement: CompiledAgreement): boolean {
+  const t = agreement.facts.treatment;
+  switch (m.role) {
+    case 'component':
+      return true;
+    case 'retail_packing':
+      return t.retailPacking === 'counted_with_product';
+    case 'transport_packing':
+      return t.transportPacking === 'counted_with_product';
+    case 'accessory':
+      return t.accessories === 'counted_with_product';
+    case 'indirect':
+      return false;
+  }
+}
+
+function rowSummary(row: CompiledRow): NonNullable<ProductDetermination['rule']> {
+  return {
+    id: row.id,
+    scope: row.from === row.to ? row.from : `${row.from}-${row.to}`,
+    ...(row.ex !== undefined ? { ex: row.ex } : {}),
+    description: row.description,
+    expression: row.expression,
+    text: row.text,
+    cite: row.cite,
+  };
+}
+
+function failedLeaves(t: TraceNode): string[] {
+  if (!t.children) return t.status === 'met' ? [] : [t.expression];
+  return t.children.flatMap(failedLeaves);
+}
+
+function determineProduct(
+  product: ProductFacts,
+  rawMaterials: readonly NormalizedMaterial[],
+  choice: string | undefined,
+  env: Env,
+): ProductDetermination {
+  const classified: ClassifiedMaterial[] = [];
+  const det = determineProductWith(product, rawMaterials, choice, env, classified);
+  nonOriginatingContent.set(det, sum(classified.map((c) => c.nonOriginatingValue)));
+  return det;
+}
+
+function determineProductWith(
+  product: ProductFacts,
+  rawMaterials: readonly NormalizedMaterial[],
+  choice: string | undefined,
+  env: Env,
+  classified: ClassifiedMaterial[],
+): ProductDetermination {
+  const { agreement } = env;
+  const statuses: MaterialStatus[] = [];
+  for (const m of rawMaterials) {
+    const counted = isCounted(m, agreement);
+    if (!counted) {
+      statuses.push({ id: m.id, path: m.path, hsCode: m.hsCode, role: m.role, counted: false, originating: false, basis: 'not_counted', value: showMoney(m.value), nonOriginatingValue: '0.00' });
+      continue;
+    }
+    const { classified: c, intermediate } = classifyMaterial(m, env);
+    classified.push(c);
+    statuses.push({
+      id: m.id,
+      path: m.path,
+      hsCode: m.hsCode,
+      role: m.role,
+      counted: true,
+      originating: c.originating,
+      basis: c.basis,
+      value: showMoney(m.value),
+      nonOriginatingValue: showMoney(c.nonOriginatingValue),
+      ...(intermediate ? { intermediate } : {}),
+    });
+  }
+  const uncertain = classified.some((c) => c.uncertain);
+  const base = { hsCode: product.hsCode, materials: statuses };
+
+  // Wholly obtained goods originate whatever the list rule says.
+  if (product.whollyObtained && classified.every((c) => c.originating)) {
+    return { ...base, status: 'originating', criterion: 'WO', reason: { key: 'result_wholly_obtained' } };
+  }
+
+  const found = findProductRule(agreement, product.hsCode, choice);
+  if (found.status !== 'found') {
+    const codeByStatus = {
+      choice_required: 'subdivision_required',
+      unknown_choice: 'unknown_subdivision',
+      code_too_short: 'hs_code_too_short',
+      gap: 'rule_not_found',
+      not_found: 'rule_not_found',
+    } as const;
+    const code = codeByStatus[found.status];
+    const options = 'options' in found ? found.options.map((o) => `${o.id}: ${o.ex ?? o.description}`).join('; ') : '';
+    const reason = found.status === 'gap' ? found.reason : 'product-specific rule for this code is not in the rule data';
+    env.issues.push(
+      makeIssue(
+        code,
+        code === 'subdivision_required' || code === 'unknown_subdivision' ? ['product', 'subdivision', agreement.facts.id] : [...product.path, 'hsCode'],
+        code === 'rule_not_found' ? reason : `choose the rule that applies to the product: ${options}`,
+        code === 'rule_not_found' ? { reason } : { options },
+      ),
+    );
+    return { ...base, status: 'undetermined', reason: { key: code, params: code === 'rule_not_found' ? { reason } : { options } } };
+  }
+  const row = found.row;
+  const ctx: CriterionContext = { agreement, product, materials: classified, currency: env.currency };
+  const tree = evaluateRuleTree(row.rule, ctx);
+  env.issues.push(...tree.issues);
+
+  // Insufficient working or processing never confers origin.
+  const minimal = new Set(agreement.facts.minimalOperations.operations.map((o) => o.id));
+  const ops = product.operations;
+  let insufficient = false;
+  let opsUnknown = false;
+  if (ops === undefined) {
+    env.issues.push(makeIssue('operations_not_declared', [...product.path, 'operations'], 'the operations carried out were not declared, so the insufficient-operations list was not checked'));
+  } else {
+    const unknown = ops.filter((o) => !minimal.has(o) && !PROCESSES.has(o));
+    if (unknown.length > 0) {
+      opsUnknown = true;
+      env.issues.push(makeIssue('unknown_operation', [...product.path, 'operations'], `unknown operation ids: ${unknown.join(', ')}`, { ids: unknown.join(', ') }));
+    } else insufficient = ops.every((o) => minimal.has(o));
+  }
+  const insufficientOperations = { checked: ops !== undefined && !opsUnknown, insufficient, operations: ops ?? [] };
+  const ruleSummary = rowSummary(row);
+  const alternatives: readonly RuleNode[] = row.rule.kind === 'any_of' ? row.rule.of : [row.rule];
+
+  if (tree.status === 'met' && insufficient) {
+    return { ...base, status: 'not_originating', rule: ruleSummary, trace: tree.trace, insufficientOperations, reason: { key: 'result_insufficient_operations' } };
+  }
+  if (tree.status === 'met' && !opsUnknown) {
+    return {
+      ...base,
+      status: 'originating',
+      rule: ruleSummary,
+      criterion: formatRuleExpression(alternatives[tree.metAlternatives[0]!]!),
+      trace: tree.trace,
+      insufficientOperations,
+      reason: { key: 'result_rule_met' },
+    };
+  }
+  const altTraces = tree.trace.kind === 'any_of' && row.rule.kind === 'any_of' ? tree.trace.children! : [tree.trace];
+  const closestTrace = [...altTraces].sort((a, b) => rank(a) - rank(b) || failedLeaves(a).length - failedLeaves(b).length)[0]!;
+  const closest = { expression: closestTrace.expression, failed: failedLeaves(closestTrace) };
+  const status = tree.status === 'not_met' && !uncertain ? 'not_originating' : 'undetermined';
+  return {
+    ...base,
+    status,
+    rule: ruleSummary,
+    closest,
+    trace: tree.trace,
+    insufficientOperations,
+    reason: { key: status === 'not_originating' ? 'result_rule_not_met' : uncertain && tree.status === 'not_met' ? 'result_uncertain_material' : 'result_undetermined' },
+  };
+}
+
+const rank = (t: TraceNode) => (t.status === 'met' ? 0 : t.status === 'undetermined' ? 1 : 2);
+
+function agreementHeader(agreement: CompiledAgreement): OriginResult['agreement'] {
+  return {
+    id: agreement.facts.id,
+    shortName: agreement.facts.shortName,
+    dataHash: agreement.dataHash,
+    completeness: agreement.facts.completeness,
+  };
+}
+
+/**
+ * Decides whether a shipment's product originates under one agreement, on
+ * which criterion, and explains every step. Never throws on bad input: the
+ * result is then `invalid_input` with issues.
+ *
+ * @example
+ * ```ts
+ * import { evaluateOrigin } from 'fta-origin';
+ * import { ukvfta } from 'fta-origin/agreements/ukvfta';
+ * const r = evaluateOrigin(shipment, ukvfta);
+ * r.status;    // → 'originating'
+ * r.criterion; // → 'CTH'
+ * ```
+ */
+export function evaluateOrigin(input: unknown, agreement: CompiledAgreement, options: EvaluateOriginOptions = {}): OriginResult {
+  const parsed = safeParseShipment(input);
+  const header = agreementHeader(agreement);
+  if (!parsed.success) {
+    return { status: 'invalid_input', agreement: header, hsCode: '', materials: [], reason: { key: 'result_invalid_input' }, issues: parsed.issues };
+  }
+  return evaluateNormalizedOrigin(parsed.data, agreement, options);
+}
+
+/** {@link evaluateOrigin} for an already validated shipment (skips parsing; used when evaluating many agreements). */
+export function evaluateNormalizedOrigin(s: NormalizedShipment, agreement: CompiledAgreement, options: EvaluateOriginOptions = {}): OriginResult {
+  const header = agreementHeader(agreement);
+  const shipment = { exportingCountry: s.exportingCountry, importingCountry: s.importingCountry, date: s.date, currency: s.currency };
+  const issues: Issue[] = [];
+  for (const [country, key] of [
+    [s.exportingCountry, 'exportingCountry'],
+    [s.importingCountry, 'importingCountry'],
+  ] as const) {
+    const state = partyOn(agreement, country, s.date);
+    if (state !== 'ok') {
+      issues.push(
+        makeIssue(
+          state === 'not_party' ? 'country_not_party' : 'agreement_not_in_force',
+          [key],
+          state === 'not_party' ? `${country} is not a party to ${agreement.facts.shortName}` : `${agreement.facts.shortName} does not apply to ${country} on ${s.date}`,
+          { country, agreement: agreement.facts.id },
+          'error',
+        ),
+      );
+    }
+  }
+  if (issues.length > 0) {
+    return { status: 'invalid_input', agreement: header, shipment, hsCode: s.product.hsCode, materials: [], reason: { key: 'result_agreement_not_applicable' }, issues };
+  }
+  if (s.product.hsVersion !== agreement.hsVersion) {
+    issues.push(
+      makeIssue('hs_version_mismatch', ['product', 'hsVersion'], `the rules are keyed on ${agreement.hsVersion} but the product code is ${s.product.hsVersion}; give the code in ${agreement.hsVersion}`, {
+        given: s.product.hsVersion,
+        needed: agreement.hsVersion,
+      }),
+    );
+    return { status: 'undetermined', agreement: header, shipment, hsCode: s.product.hsCode, materials: [], reason: { key: 'hs_version_mismatch' }, issues };
+  }
+  const env: Env = { agreement, date: s.date, currency: s.currency, options, issues, depth: 0 };
+  const p = s.product;
+  const det = determineProduct(
+    {
+      hsCode: p.hsCode,
+      ...(p.exWorksPrice ? { exWorksPrice: p.exWorksPrice } : {}),
+      ...(p.fobValue ? { fobValue: p.fobValue } : {}),
+      ...(p.transactionValue ? { transactionValue: p.transactionValue } : {}),
+      ...(p.netCost ? { netCost: p.netCost } : {}),
+      costs: p.costs,
+      ...(p.weight ? { weight: p.weight } : {}),
+      whollyObtained: p.whollyObtained,
+      ...(p.operations ? { operations: p.operations } : {}),
+      declarations: p.declarations,
+      path: ['product'],
+    },
+    p.materials,
+    p.subdivision[agreement.facts.id],
+    env,
+  );
+  return { ...det, agreement: header, shipment, issues: dedupe(issues) };
+}
+
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const k = `${i.code}|${i.path.join('.')}|${i.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

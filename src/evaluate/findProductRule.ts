@@ -1,0 +1,68 @@
+import type { CompiledAgreement, CompiledRow } from '../rules/compileAgreement.js';
+
+/** Outcome of {@link findProductRule}. */
+export type FindProductRuleResult =
+  | { readonly status: 'found'; readonly row: CompiledRow }
+  /** Several "ex" rows may apply: the caller must say which part of the heading the product is. */
+  | { readonly status: 'choice_required'; readonly options: readonly CompiledRow[] }
+  /** The chosen subdivision id is not one of the options. */
+  | { readonly status: 'unknown_choice'; readonly options: readonly CompiledRow[]; readonly choice: string }
+  /** Rows split below the code's precision: a longer (national) code is needed. */
+  | { readonly status: 'code_too_short'; readonly options: readonly CompiledRow[] }
+  | { readonly status: 'gap'; readonly reason: string }
+  | { readonly status: 'not_found' };
+
+const covers = (row: { from: string; to: string }, code: string): boolean => {
+  const p = code.slice(0, row.from.length);
+  return p.length === row.from.length && p >= row.from && p <= row.to;
+};
+
+/** Rows finer than the code whose range could still contain it. */
+const finerOverlap = (row: CompiledRow, code: string): boolean =>
+  row.from.length > code.length && row.from.slice(0, code.length) <= code && row.to.slice(0, code.length) >= code;
+
+/** Larger = more specific: longer codes first, then narrower ranges. */
+function specificity(row: CompiledRow): [number, bigint] {
+  return [row.from.length, -(BigInt(row.to) - BigInt(row.from))];
+}
+
+/**
+ * Finds the product-specific rule for an HS code: the most specific row wins.
+ * "Ex" rows (a rule for part of a heading) are never picked silently: when
+ * several rows may apply, the caller's `choice` (a row id) decides, and without
+ * it the answer is `choice_required` with the options.
+ *
+ * @example
+ * ```ts
+ * findProductRule(ukvfta, '610910');
+ * // → { status: 'found', row: { id: 'ukvfta-61', expression: '…', … } }
+ * ```
+ */
+export function findProductRule(agreement: CompiledAgreement, code: string, choice?: string): FindProductRuleResult {
+  const finer = agreement.rows.filter((r) => finerOverlap(r, code));
+  const candidates = agreement.rows.filter((r) => covers(r, code));
+  if (finer.length > 0) return { status: 'code_too_short', options: [...finer, ...candidates] };
+  if (candidates.length === 0) {
+    const gap = agreement.gaps.find((g) => covers(g, code));
+    return gap ? { status: 'gap', reason: gap.reason } : { status: 'not_found' };
+  }
+  const sorted = [...candidates].sort((a, b) => {
+    const [la, wa] = specificity(a);
+    const [lb, wb] = specificity(b);
+    return lb - la || (wb > wa ? 1 : wb < wa ? -1 : 0);
+  });
+  // Walk from the most specific range outwards. A single non-"ex" row ends the
+  // walk; so does a range shared by several rows (they split it between them).
+  const options: CompiledRow[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    const head = sorted[i]!;
+    const group = sorted.filter((r) => r.from === head.from && r.to === head.to);
+    options.push(...group);
+    i += group.length;
+    if (group.length > 1 || head.ex === undefined) break;
+  }
+  if (options.length === 1) return { status: 'found', row: options[0]! };
+  if (choice === undefined) return { status: 'choice_required', options };
+  const chosen = options.find((r) => r.id === choice);
+  return chosen ? { status: 'found', row: chosen } : { status: 'unknown_choice', options, choice };
+}

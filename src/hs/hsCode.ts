@@ -1,0 +1,31 @@
+import type { MaterialSelector, SelectorItem } from '../rules/ast.js';
+
+/**
+ * Normalises an HS code to its digits ("6109.10" → "610910"); undefined when it
+ * is not 6, 8 or 10 digits after removing dots and spaces.
+ *
+ * @example
+ * ```ts
+ * normalizeHsCode('6109.10.00'); // → "61091000"
+ * ```
+ */
+export function normalizeHsCode(code: string): string | undefined {
+  const digits = code.replace(/[.\s]/g, '');
+  return /^\d{6}(\d{2}){0,2}$/.test(digits) ? digits : undefined;
+}
+
+/** Whether `code` lies in the HS item (prefix range) `item`. */
+export function isInHsItem(code: string, from: string, to: string): boolean {
+  const p = code.slice(0, from.length);
+  return p.length === from.length && p >= from && p <= to;
+}
+
+/** Whether a material (HS code and caller tags) is selected by `selector`. */
+export function isSelected(selector: MaterialSelector, code: string, tags: readonly string[] = []): boolean {
+  return selector.some((item: SelectorItem) =>
+    item.type === 'tag' ? tags.includes(item.tag) : isInHsItem(code, item.from, item.to),
+  );
+}
+
+/** Digits of the HS level: chapter 2, heading 4, subheading 6, tariff item 8+. */
+export const HS_LEVEL_DIGITS = { chapter: 2, heading: 4, subheading: 6, tariff_item: 8 } as const;

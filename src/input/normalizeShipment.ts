@@ -1,0 +1,216 @@
+import { isValid, parseISO } from 'date-fns';
+import type { z } from 'zod';
+import { normalizeHsCode } from '../hs/hsCode.js';
+import { type Issue, makeIssue } from '../issues.js';
+import { type Rational, div, mul, parseDecimal, rational } from '../money/rational.js';
+import {
+  type Evidence,
+  type IntermediateBomInput,
+  type MaterialInput,
+  type Money,
+  type Shipment,
+  shipmentSchema,
+} from './schema.js';
+
+/** A material with exact values in the shipment's currency and a normalised HS code. */
+export interface NormalizedMaterial {
+  readonly id: string;
+  readonly path: readonly (string | number)[];
+  readonly description: string;
+  readonly hsCode: string;
+  readonly value: Rational;
+  readonly weight?: Rational;
+  readonly originCountry?: string;
+  readonly tags: readonly string[];
+  readonly role: 'component' | 'retail_packing' | 'transport_packing' | 'accessory' | 'indirect';
+  readonly evidence: readonly Evidence[];
+  readonly bom?: NormalizedBom;
+}
+
+export interface NormalizedBom {
+  readonly operations?: readonly string[];
+  readonly declarations: Readonly<Record<string, boolean>>;
+  readonly exWorksPrice?: Rational;
+  readonly materials: readonly NormalizedMaterial[];
+}
+
+export interface NormalizedProduct {
+  readonly hsCode: string;
+  readonly hsVersion: 'HS2012' | 'HS2017' | 'HS2022';
+  readonly description: string;
+  readonly exWorksPrice?: Rational;
+  readonly fobValue?: Rational;
+  readonly transactionValue?: Rational;
+  readonly netCost?: Rational;
+  readonly costs: { readonly directLabour?: Rational; readonly directOverhead?: Rational; readonly profit?: Rational; readonly other?: Rational };
+  readonly weight?: Rational;
+  readonly whollyObtained: boolean;
+  readonly operations?: readonly string[];
+  readonly declarations: Readonly<Record<string, boolean>>;
+  readonly subdivision: Readonly<Record<string, string>>;
+  readonly materials: readonly NormalizedMaterial[];
+}
+
+/** A validated shipment: exact amounts in one currency, normalised codes. */
+export interface NormalizedShipment {
+  readonly exportingCountry: string;
+  readonly importingCountry: string;
+  readonly date: string;
+  /** The currency every amount has been converted into. */
+  readonly currency: string;
+  readonly product: NormalizedProduct;
+  readonly input: Shipment;
+}
+
+export type SafeParseShipmentResult =
+  | { readonly success: true; readonly data: NormalizedShipment; readonly issues: readonly Issue[] }
+  | { readonly success: false; readonly issues: readonly Issue[] };
+
+function fromZod(issues: readonly z.core.$ZodIssue[]): Issue[] {
+  return issues.map((i) => {
+    const params = (i as { params?: { code?: string } }).params;
+    const code =
+      params?.code === 'float_amount'
+        ? 'float_amount'
+        : i.code === 'invalid_type'
+          ? (i as { input?: unknown }).input === undefined
+            ? 'required'
+            : 'invalid_type'
+          : i.code === 'invalid_format'
+            ? 'invalid_format'
+            : 'invalid_value';
+    // A union reports each branch: prefer the float message when it is the cause.
+    const nested = (i as { errors?: z.core.$ZodIssue[][] }).errors?.flat();
+    const float = nested?.find((n) => (n as { params?: { code?: string } }).params?.code === 'float_amount');
+    if (float) return makeIssue('float_amount', i.path as (string | number)[], float.message, undefined, 'error');
+    return makeIssue(code, i.path as (string | number)[], i.message, undefined, 'error');
+  });
+}
+
+/**
+ * Validates a shipment and converts it to exact values in a single currency.
+ * Never throws on bad input: problems come back as issues with a code and a path.
+ *
+ * @example
+ * ```ts
+ * const r = safeParseShipment({ exportingCountry: 'VN', importingCountry: 'GB', date: '2026-03-01',
+ *   product: { hsCode: '610910', exWorksPrice: { amount: 12.5, currency: 'USD' }, materials: [] } });
+ * // → { success: false, issues: [{ code: 'float_amount', path: ['product', 'exWorksPrice', 'amount'], … }] }
+ * ```
+ */
+export function safeParseShipment(input: unknown): SafeParseShipmentResult {
+  const parsed = shipmentSchema.safeParse(input);
+  if (!parsed.success) return { success: false, issues: fromZod(parsed.error.issues) };
+  const s = parsed.data;
+  const issues: Issue[] = [];
+  const err = (code: Issue['code'], path: (string | number)[], message: string, params?: Record<string, string>) =>
+    issues.push(makeIssue(code, path, message, params, 'error'));
+
+  if (!isValid(parseISO(s.date))) err('invalid_date', ['date'], `"${s.date}" is not a calendar date`);
+
+  const p = s.product;
+  const currency = p.exWorksPrice?.currency ?? p.fobValue?.currency ?? p.transactionValue?.currency ?? p.materials[0]?.value.currency ?? 'USD';
+  const rates = new Map<string, Rational>();
+  for (const r of s.exchangeRates ?? []) {
+    const rate = parseDecimal(r.rate)!;
+    if (rate.n === 0n) continue;
+    if (r.to === currency) rates.set(r.from, rate);
+    else if (r.from === currency) rates.set(r.to, div(rational(1n), rate));
+  }
+  const missing = new Set<string>();
+  const money = (m: Money | undefined, path: (string | number)[]): Rational | undefined => {
+    if (!m) return undefined;
+    const amount = parseDecimal(String(m.amount))!;
+    if (m.currency === currency) return amount;
+    const rate = rates.get(m.currency);
+    if (!rate) {
+      missing.add(m.currency);
+      void path;
+      return amount;
+    }
+    return mul(amount, rate);
+  };
+  const weight = (w: string | number | undefined) => (w === undefined ? undefined : parseDecimal(String(w))!);
+  const hs = (code: string, path: (string | number)[]): string => {
+    const n = normalizeHsCode(code);
+    if (!n) err('invalid_hs_code', path, `"${code}" is not an HS code of 6, 8 or 10 digits`, { code });
+    return n ?? code;
+  };
+  const checkDates = (ev: Evidence[] | undefined, path: (string | number)[]) =>
+    (ev ?? []).forEach((e, k) => {
+      for (const key of ['issued', 'expires'] as const) {
+        const d = e[key];
+        if (d && !isValid(parseISO(d))) err('invalid_date', [...path, k, key], `"${d}" is not a calendar date`);
+      }
+    });
+
+  const seen = new Set<string>();
+  const materials = (list: MaterialInput[], path: (string | number)[]): NormalizedMaterial[] =>
+    list.map((m, i) => {
+      const mp = [...path, i];
+      if (seen.has(m.id)) err('duplicate_material_id', [...mp, 'id'], `material id "${m.id}" is used twice`, { id: m.id });
+      seen.add(m.id);
+      checkDates(m.evidence, [...mp, 'evidence']);
+      const w = weight(m.weight);
+      const out: NormalizedMaterial = {
+        id: m.id,
+        path: mp,
+        description: m.description ?? m.id,
+        hsCode: hs(m.hsCode, [...mp, 'hsCode']),
+        value: money(m.value, [...mp, 'value'])!,
+        ...(w ? { weight: w } : {}),
+        ...(m.originCountry ? { originCountry: m.originCountry } : {}),
+        tags: m.tags ?? [],
+        role: m.role ?? 'component',
+        evidence: m.evidence ?? [],
+        ...(m.bom ? { bom: bom(m.bom, [...mp, 'bom']) } : {}),
+      };
+      return out;
+    });
+  const bom = (b: IntermediateBomInput, path: (string | number)[]): NormalizedBom => {
+    const ex = money(b.exWorksPrice, [...path, 'exWorksPrice']);
+    return {
+      ...(b.operations ? { operations: b.operations } : {}),
+      declarations: b.declarations ?? {},
+      ...(ex ? { exWorksPrice: ex } : {}),
+      materials: materials(b.materials, [...path, 'materials']),
+    };
+  };
+
+  const opt = <K extends string>(key: K, v: Rational | undefined) => (v ? ({ [key]: v } as Record<K, Rational>) : {});
+  const costs = p.costs ?? {};
+  const product: NormalizedProduct = {
+    hsCode: hs(p.hsCode, ['product', 'hsCode']),
+    hsVersion: p.hsVersion,
+    description: p.description ?? '',
+    ...opt('exWorksPrice', money(p.exWorksPrice, ['product', 'exWorksPrice'])),
+    ...opt('fobValue', money(p.fobValue, ['product', 'fobValue'])),
+    ...opt('transactionValue', money(p.transactionValue, ['product', 'transactionValue'])),
+    ...opt('netCost', money(p.netCost, ['product', 'netCost'])),
+    costs: {
+      ...opt('directLabour', money(costs.directLabour, ['product', 'costs', 'directLabour'])),
+      ...opt('directOverhead', money(costs.directOverhead, ['product', 'costs', 'directOverhead'])),
+      ...opt('profit', money(costs.profit, ['product', 'costs', 'profit'])),
+      ...opt('other', money(costs.other, ['product', 'costs', 'other'])),
+    },
+    ...opt('weight', weight(p.weight)),
+    whollyObtained: p.whollyObtained ?? false,
+    ...(p.operations ? { operations: p.operations } : {}),
+    declarations: p.declarations ?? {},
+    subdivision: p.subdivision ?? {},
+    materials: materials(p.materials, ['product', 'materials']),
+  };
+  if (missing.size > 0) {
+    const list = [...missing].sort().join(', ');
+    err('missing_exchange_rate', ['exchangeRates'], `amounts in ${list} need an exchange rate to ${currency}`, {
+      currencies: list,
+      target: currency,
+    });
+  }
+  if (issues.length > 0) return { success: false, issues };
+  return {
+    success: true,
+    issues: [],
+    data: { exportingCountry: s.exportingCountry, importingCountry: s.importingCountry, date: s.date, currency, product, input: s },
+  };
+}

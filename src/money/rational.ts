@@ -1,0 +1,109 @@
+/**
+ * Exact non-negative-denominator fractions over bigint. Money amounts, exchange
+ * rates and percentages all become rationals, so that sums and comparisons are
+ * exact and scale-invariant; rounding happens only in {@link formatRational}.
+ *
+ * @module
+ */
+
+/** A fraction `n / d` with `d > 0`, always reduced. */
+export interface Rational {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** Builds a reduced rational; throws on a zero denominator (a programmer error). */
+export function rational(n: bigint, d: bigint = 1n): Rational {
+  if (d === 0n) throw new RangeError('rational: zero denominator');
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  const g = gcd(n, d) || 1n;
+  return { n: n / g, d: d / g };
+}
+
+export const ZERO: Rational = { n: 0n, d: 1n };
+export const HUNDRED: Rational = { n: 100n, d: 1n };
+
+export const add = (a: Rational, b: Rational): Rational => rational(a.n * b.d + b.n * a.d, a.d * b.d);
+export const sub = (a: Rational, b: Rational): Rational => rational(a.n * b.d - b.n * a.d, a.d * b.d);
+export const mul = (a: Rational, b: Rational): Rational => rational(a.n * b.n, a.d * b.d);
+/** Divides; throws on division by zero (callers check the denominator first). */
+export const div = (a: Rational, b: Rational): Rational => rational(a.n * b.d, a.d * b.n);
+
+/** Compares by cross-multiplication: -1, 0 or 1. */
+export function compare(a: Rational, b: Rational): -1 | 0 | 1 {
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+export const isZero = (a: Rational): boolean => a.n === 0n;
+export const sum = (xs: Iterable<Rational>): Rational => {
+  let s = ZERO;
+  for (const x of xs) s = add(s, x);
+  return s;
+};
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** Reads an exact decimal string ("12.50", "-3", "0.075"); undefined when malformed. */
+export function parseDecimal(text: string): Rational | undefined {
+  if (!DECIMAL.test(text)) return undefined;
+  const neg = text.startsWith('-');
+  const body = neg ? text.slice(1) : text;
+  const [int, frac = ''] = body.split('.');
+  const n = BigInt(int! + frac) * (neg ? -1n : 1n);
+  return rational(n, 10n ** BigInt(frac.length));
+}
+
+/** `part / whole` as a percentage (exact); undefined when `whole` is zero. */
+export function percentOf(part: Rational, whole: Rational): Rational | undefined {
+  return isZero(whole) ? undefined : div(mul(part, HUNDRED), whole);
+}
+
+/** `percent % of whole`, exactly. */
+export const percentAmount = (percent: Rational, whole: Rational): Rational => div(mul(percent, whole), HUNDRED);
+
+/**
+ * Decimal text with `digits` fraction digits, rounded half away from zero.
+ * For display only: never compare rounded values.
+ *
+ * @example
+ * ```ts
+ * formatRational(rational(2n, 3n), 2); // → "0.67"
+ * ```
+ */
+export function formatRational(r: Rational, digits = 2): string {
+  const neg = r.n < 0n;
+  const n = neg ? -r.n : r.n;
+  const scale = 10n ** BigInt(digits);
+  let q = (n * scale) / r.d;
+  const rem = (n * scale) % r.d;
+  if (rem * 2n >= r.d) q += 1n;
+  const s = q.toString().padStart(digits + 1, '0');
+  const out = digits > 0 ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s;
+  return neg && q !== 0n ? `-${out}` : out;
+}
+
+/** Exact decimal text when the denominator allows it (2^a·5^b), else `formatRational(r, 6)`. */
+export function toDecimalString(r: Rational): string {
+  let d = r.d;
+  let k = 0;
+  while (d % 10n === 0n) (d /= 10n), k++;
+  let twos = 0, fives = 0;
+  while (d % 2n === 0n) (d /= 2n), twos++;
+  while (d % 5n === 0n) (d /= 5n), fives++;
+  if (d !== 1n) return formatRational(r, 6);
+  const digits = k + Math.max(twos, fives);
+  const s = formatRational(r, digits);
+  return digits > 0 ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+}

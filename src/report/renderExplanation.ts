@@ -1,0 +1,86 @@
+import type { MaterialStatus, OriginResult } from '../evaluate/evaluateOrigin.js';
+import type { TraceNode } from '../evaluate/evaluateRuleTree.js';
+import { type Language, renderMessage } from './messages.js';
+
+/** Options of {@link renderExplanation}. */
+export interface RenderExplanationOptions {
+  readonly language?: Language;
+}
+
+const MARK = { met: '✔', not_met: '✘', undetermined: '?' } as const;
+
+function figuresLine(f: Readonly<Record<string, string>> | undefined): string {
+  if (!f) return '';
+  return ` [${Object.entries(f).map(([k, v]) => `${k}=${v}`).join(', ')}]`;
+}
+
+function renderTrace(t: TraceNode, lang: Language, depth: number, out: string[]): void {
+  const pad = '  '.repeat(depth);
+  const reason = renderMessage(lang, t.reason.key, t.reason.params);
+  out.push(`${pad}${MARK[t.status]} ${t.expression} — ${renderMessage(lang, `node_${t.status}`)}: ${reason}${figuresLine(t.figures)}`);
+  for (const m of t.materials ?? []) {
+    out.push(`${pad}    · ${m.id} (HS ${m.hsCode}${m.value ? `, ${m.value}` : ''}${m.weight ? `, ${m.weight} kg` : ''}): ${m.verdict}`);
+  }
+  if (t.tolerance) {
+    out.push(
+      `${pad}    ⤷ ${
+        t.tolerance.applied
+          ? renderMessage(lang, 'tolerance_applied', { value: t.tolerance.value ?? '', allowed: t.tolerance.allowed ?? '', percent: t.tolerance.percent ?? '' })
+          : renderMessage(lang, 'tolerance_not_applied', { note: t.tolerance.note ?? '' })
+      } (${t.tolerance.materialIds.join(', ')})`,
+    );
+  }
+  for (const c of t.children ?? []) renderTrace(c, lang, depth + 1, out);
+}
+
+function renderMaterials(ms: readonly MaterialStatus[], lang: Language, depth: number, out: string[]): void {
+  for (const m of ms) {
+    const state = !m.counted ? renderMessage(lang, 'not_counted') : m.originating ? renderMessage(lang, 'originating') : renderMessage(lang, 'non_originating');
+    out.push(`${'  '.repeat(depth)}- ${m.id} (HS ${m.hsCode}, ${m.role}): ${m.value} — ${state} [${m.basis}]`);
+    if (m.intermediate) {
+      out.push(`${'  '.repeat(depth + 1)}${renderMessage(lang, `status_${m.intermediate.status}`)}: ${renderMessage(lang, m.intermediate.reason.key, m.intermediate.reason.params)}`);
+      renderMaterials(m.intermediate.materials, lang, depth + 1, out);
+    }
+  }
+}
+
+/**
+ * Renders an origin result as readable text, in English or Vietnamese: the
+ * verdict, the rule with its legal source, the criterion met, every step of
+ * the rule tree with its figures, the materials and the issues.
+ *
+ * @example
+ * ```ts
+ * console.log(renderExplanation(evaluateOrigin(shipment, ukvfta), { language: 'vi' }));
+ * // → "UKVFTA: CÓ XUẤT XỨ — Đáp ứng quy tắc cụ thể mặt hàng. …"
+ * ```
+ */
+export function renderExplanation(result: OriginResult, options: RenderExplanationOptions = {}): string {
+  const lang = options.language ?? 'en';
+  const out: string[] = [];
+  out.push(`${result.agreement.shortName}: ${renderMessage(lang, `status_${result.status}`)} — ${renderMessage(lang, result.reason.key, result.reason.params)}`);
+  if (result.shipment) {
+    const s = result.shipment;
+    out.push(`${renderMessage(lang, 'heading_product')}: HS ${result.hsCode}; ${s.exportingCountry} → ${s.importingCountry}, ${s.date}; ${s.currency}`);
+  }
+  if (result.rule) {
+    out.push(`${renderMessage(lang, 'heading_rule')} ${result.rule.id} (${result.rule.scope}${result.rule.ex ? `, ex: ${result.rule.ex}` : ''}): ${result.rule.expression}`);
+    out.push(`  “${result.rule.text.replace(/\n/g, ' ')}”`);
+    out.push(`  ${result.rule.cite.source}: ${result.rule.cite.ref}`);
+  }
+  if (result.criterion) out.push(`${renderMessage(lang, 'heading_criterion')}: ${result.criterion}`);
+  if (result.closest) out.push(`${renderMessage(lang, 'heading_closest')}: ${result.closest.expression} (✘ ${result.closest.failed.join('; ')})`);
+  if (result.trace) {
+    out.push('', `${renderMessage(lang, 'heading_trace')}:`);
+    renderTrace(result.trace, lang, 1, out);
+  }
+  if (result.materials.length) {
+    out.push('', `${renderMessage(lang, 'heading_materials')}:`);
+    renderMaterials(result.materials, lang, 1, out);
+  }
+  if (result.issues.length) {
+    out.push('', `${renderMessage(lang, 'heading_issues')}:`);
+    for (const i of result.issues) out.push(`  - [${i.severity}] ${i.code} at ${i.path.join('.') || '(root)'}: ${i.message}`);
+  }
+  return out.join('\n');
+}

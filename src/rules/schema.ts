@@ -1,0 +1,159 @@
+import { z } from 'zod';
+
+/**
+ * zod schemas of the rule files in `rules/<agreement>/`: `agreement.json` (the
+ * agreement's facts) and `psr.json` (its product-specific rules). The same
+ * schemas validate rule sets that users load themselves
+ * ({@link compileAgreement}), and are published as JSON Schema in
+ * `docs/schema/`.
+ *
+ * @module
+ */
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const percent = z.string().regex(/^\d{1,3}(\.\d+)?$/, 'a percentage as a decimal string such as "40" or "47.5"');
+const country = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code');
+
+/** Where a fact comes from: a source id from `sources` plus the article, annex, page or line. */
+export const citationSchema = z.object({
+  source: z.string().min(1).describe('id of an entry in the agreement `sources` list'),
+  ref: z.string().min(1).describe('article, annex, note, page or line within that source'),
+});
+export type Citation = z.infer<typeof citationSchema>;
+
+const localized = z.object({ en: z.string().min(1), vi: z.string().min(1) });
+
+export const partySchema = z.object({
+  country: country,
+  name: z.string().min(1),
+  /** First date on which the agreement's preferences apply to trade with this party. */
+  from: isoDate,
+  /** Last date (inclusive) if the party withdrew or the agreement ended. */
+  until: isoDate.optional(),
+  cite: citationSchema,
+});
+
+export const toleranceSchema = z.object({
+  percent: percent,
+  basis: z.enum(['ex_works', 'fob', 'transaction_value']),
+  /** Also allowed by net weight for products of these chapters (e.g. "02", "04".."24"). */
+  weightAlternativeChapters: z.array(z.string().regex(/^\d{2}$/)).default([]),
+  /** Chapters where this tolerance does not apply (e.g. textiles, which have their own notes). */
+  excludedChapters: z.array(z.string().regex(/^\d{2}$/)).default([]),
+  /** Rule kinds the tolerance never relaxes (value and weight thresholds). */
+  notFor: z.array(z.string()).default(['max_non_originating', 'regional_value_content', 'weight_limit']),
+  cite: citationSchema,
+  note: z.string().optional(),
+});
+
+export const cumulationSchema = z.object({
+  /** Countries whose originating materials count as originating (with evidence). */
+  bilateral: z.array(country),
+  /** Further countries, each group with its conditions; counted only when the caller confirms them. */
+  conditional: z
+    .array(
+      z.object({
+        id: z.string(),
+        countries: z.array(country),
+        conditions: z.string(),
+        /** Product HS chapters/headings the cumulation is restricted to, if any (empty: unrestricted). */
+        products: z.array(z.string()).default([]),
+        cite: citationSchema,
+      }),
+    )
+    .default([]),
+  cite: citationSchema,
+});
+
+export const minimalOperationSchema = z.object({ id: z.string(), text: z.string() });
+
+export const proofSchema = z.object({
+  id: z.string(),
+  name: localized,
+  /** Who makes it out or issues it, for exports from Vietnam. */
+  issuer: localized,
+  /** When it can be used, in plain words. */
+  conditions: localized.optional(),
+  /** Upper limit of the consignment value for this proof, if any. */
+  maxConsignmentValue: z.object({ amount: z.string(), currency: z.string() }).optional(),
+  validityMonths: z.number().int().positive().optional(),
+  cite: citationSchema,
+});
+
+export const sourceSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  url: z.string().optional(),
+  note: z.string().optional(),
+});
+
+/** Agreement facts: `rules/<id>/agreement.json`. */
+export const agreementFactsSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_]+$/),
+  name: localized,
+  shortName: z.string(),
+  parties: z.array(partySchema).min(2),
+  /** HS version the PSR table is keyed on. */
+  hsVersion: z.enum(['HS2012', 'HS2017', 'HS2022']),
+  /** The product value percentages refer to by default. */
+  valueBasis: z.enum(['ex_works', 'fob', 'transaction_value']),
+  /** Default RVC formulas and basis for `RVC(x%)` without a method. */
+  rvc: z
+    .object({
+      methods: z.array(z.enum(['build_down', 'build_up', 'net_cost', 'focused_value'])).min(1),
+      cite: citationSchema,
+    })
+    .optional(),
+  tolerance: toleranceSchema.optional(),
+  cumulation: cumulationSchema,
+  minimalOperations: z.object({ operations: z.array(minimalOperationSchema), cite: citationSchema }),
+  /** How packing, accessories and neutral elements count. */
+  treatment: z.object({
+    retailPacking: z.enum(['counted_with_product', 'disregarded']),
+    transportPacking: z.enum(['disregarded', 'counted_with_product']),
+    accessories: z.enum(['counted_with_product', 'disregarded']),
+    indirectMaterials: z.enum(['disregarded', 'counted_as_originating']),
+    cite: z.array(citationSchema),
+  }),
+  proofs: z.array(proofSchema),
+  sources: z.array(sourceSchema).min(1),
+  completeness: z.object({
+    status: z.enum(['complete', 'partial', 'general_rule_only']),
+    note: z.string(),
+  }),
+});
+export type AgreementFacts = z.infer<typeof agreementFactsSchema>;
+
+/**
+ * HS scope of a row: `"03"`, `"0304"`, `"030441"`, a tariff item, or a range of
+ * equal-length codes `"0301-0303"`.
+ */
+export const hsScopeSchema = z
+  .string()
+  .regex(/^(\d{2}|\d{4}|\d{6}|\d{8}|\d{10})(-(\d{2}|\d{4}|\d{6}|\d{8}|\d{10}))?$/, 'an HS code or range such as "0301-0303"');
+
+/** One row of the product-specific rules. */
+export const psrRowSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_.-]+$/),
+  scope: hsScopeSchema,
+  /** Present on "ex" rows: the part of the scope the rule covers, which the caller chooses. */
+  ex: z.string().optional(),
+  description: z.string(),
+  /** The rule in the rule language (docs/rule-language.md). */
+  rule: z.string().min(1),
+  /** The legal wording, for display and review. */
+  text: z.string(),
+  cite: citationSchema,
+  note: z.string().optional(),
+});
+export type PsrRow = z.infer<typeof psrRowSchema>;
+
+/** Product-specific rules: `rules/<id>/psr.json`. */
+export const psrFileSchema = z.object({
+  agreement: z.string(),
+  hsVersion: z.enum(['HS2012', 'HS2017', 'HS2022']),
+  rows: z.array(psrRowSchema),
+  /** HS ranges knowingly without a rule, each with why. */
+  gaps: z.array(z.object({ scope: hsScopeSchema, reason: z.string() })).default([]),
+});
+export type PsrFile = z.infer<typeof psrFileSchema>;
