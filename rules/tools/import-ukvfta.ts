@@ -64,12 +64,20 @@ function percents(node: RuleNode, out: Set<string>): Set<string> {
   if (node.kind === 'any_of' || node.kind === 'all_of') node.of.forEach((n) => percents(n, out));
   else if ('percent' in node) out.add(String(Number(node.percent)));
   else if (node.kind === 'tariff_shift' && node.sameLevelMax) out.add(String(Number(node.sameLevelMax.percent)));
+  // A condition only the producer can attest keeps its figures in its wording.
+  else if (node.kind === 'declared_condition') for (const m of node.text.matchAll(/(\d+(?:\.\d+)?)\s*%/g)) out.add(String(Number(m[1])));
   return out;
 }
 
 function kinds(node: RuleNode, out: Set<string>): Set<string> {
   if (node.kind === 'any_of' || node.kind === 'all_of') node.of.forEach((n) => kinds(n, out));
-  else out.add(node.kind === 'tariff_shift' ? `tariff_shift:${node.level}` : node.kind);
+  else {
+    out.add(node.kind === 'tariff_shift' ? `tariff_shift:${node.level}` : node.kind);
+    // The source tags a same-heading value allowance as MAXNOM, and a wholly-obtained
+    // share the engine cannot compute (a declared condition) as WO.
+    if (node.kind === 'tariff_shift' && node.sameLevelMax) out.add('value_allowance');
+    if (node.kind === 'declared_condition' && /wholly obtained/i.test(node.text)) out.add('declared_wholly_obtained');
+  }
   return out;
 }
 
@@ -77,8 +85,8 @@ const CLASS_KIND: Record<string, string[]> = {
   CTH: ['tariff_shift:heading'],
   CTSH: ['tariff_shift:subheading'],
   CC: ['tariff_shift:chapter'],
-  MAXNOM: ['max_non_originating'],
-  WO: ['wholly_obtained', 'materials_wholly_obtained'],
+  MAXNOM: ['max_non_originating', 'value_allowance'],
+  WO: ['wholly_obtained', 'materials_wholly_obtained', 'declared_wholly_obtained'],
 };
 
 function main(): void {

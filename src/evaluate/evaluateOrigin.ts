@@ -74,6 +74,7 @@ export interface OriginResult extends Omit<ProductDetermination, 'status'> {
 
 interface Env {
   readonly agreement: CompiledAgreement;
+  readonly exportingCountry: string;
   readonly date: string;
   readonly currency: string;
   readonly options: EvaluateOriginOptions;
@@ -122,7 +123,8 @@ function classifyMaterial(m: NormalizedMaterial, env: Env): { classified: Classi
   const id = env.agreement.facts.id;
   const relevant = m.evidence.filter((e) => e.agreements.includes(id));
   if (relevant.length === 0) {
-    return { classified: nonOrig(m.originCountry && env.agreement.facts.cumulation.bilateral.includes(m.originCountry) ? 'no_evidence' : 'non_party_origin') };
+    const isParty = m.originCountry === undefined || env.agreement.facts.cumulation.bilateral.includes(m.originCountry);
+    return { classified: nonOrig(isParty ? 'no_evidence' : 'non_party_origin') };
   }
   const valid = relevant.filter((e) => (!e.issued || e.issued <= env.date) && (!e.expires || e.expires >= env.date));
   if (valid.length === 0) {
@@ -143,7 +145,13 @@ function classifyMaterial(m: NormalizedMaterial, env: Env): { classified: Classi
   const cum = env.agreement.facts.cumulation;
   if (origin === undefined || cum.bilateral.includes(origin)) {
     return {
-      classified: { material: m, originating: true, basis: origin === undefined ? 'evidence_exporting_party' : 'evidence_cumulation', nonOriginatingValue: ZERO, uncertain: false },
+      classified: {
+        material: m,
+        originating: true,
+        basis: origin === undefined || origin === env.exportingCountry ? 'evidence_exporting_party' : 'evidence_cumulation',
+        nonOriginatingValue: ZERO,
+        uncertain: false,
+      },
     };
   }
   const group = cum.conditional.find((g) => g.countries.includes(origin));
@@ -387,7 +395,7 @@ export function evaluateNormalizedOrigin(s: NormalizedShipment, agreement: Compi
     );
     return { status: 'undetermined', agreement: header, shipment, hsCode: s.product.hsCode, materials: [], reason: { key: 'hs_version_mismatch' }, issues };
   }
-  const env: Env = { agreement, date: s.date, currency: s.currency, options, issues, depth: 0 };
+  const env: Env = { agreement, exportingCountry: s.exportingCountry, date: s.date, currency: s.currency, options, issues, depth: 0 };
   const p = s.product;
   const det = determineProduct(
     {
