@@ -1,5 +1,5 @@
 import { isSelected } from '../hs/hsCode.js';
-import { compare, parseDecimal, percentAmount, percentOf, sub, sum } from '../money/rational.js';
+import { compare, parseConstant, percentAmount, percentOf, sub, sum } from '../money/rational.js';
 import type { Criterion } from './types.js';
 import { isOutcome, nonOriginating, productValue, showMoney, showPercent, verdict } from './shared.js';
 
@@ -17,7 +17,7 @@ export const maxNonOriginating: Criterion<'max_non_originating'> = {
       (m) => !node.materials || isSelected(node.materials, m.material.hsCode, m.material.tags),
     );
     const vnm = sum(counted.map((m) => m.nonOriginatingValue));
-    const limit = percentAmount(parseDecimal(node.percent)!, base);
+    const limit = percentAmount(parseConstant(node.percent), base);
     const share = percentOf(vnm, base)!;
     const met = compare(vnm, limit) <= 0;
     return {

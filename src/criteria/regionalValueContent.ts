@@ -5,7 +5,7 @@ import {
   HUNDRED,
   compare,
   mul,
-  parseDecimal,
+  parseConstant,
   percentOf,
   sub,
   sum,
@@ -27,7 +27,7 @@ export function computeRegionalValueContent(
   const base = productValue(ctx, basis);
   if (isOutcome(base)) return base;
   const non = nonOriginating(ctx.materials);
-  const threshold = parseDecimal(node.percent)!;
+  const threshold = parseConstant(node.percent);
   let rvc: Rational;
   const figures: Record<string, string> = { method, productValue: showMoney(base) };
   if (method === 'build_up') {

@@ -33,11 +33,5 @@ export const showExact = toDecimalString;
 export const nonOriginating = (ms: readonly ClassifiedMaterial[]) => ms.filter((m) => !m.originating);
 
 export function verdict(m: ClassifiedMaterial, v: MaterialVerdict['verdict']): MaterialVerdict {
-  return {
-    id: m.material.id,
-    verdict: v,
-    hsCode: m.material.hsCode,
-    value: showMoney(m.nonOriginatingValue),
-    ...(m.material.weight ? { weight: showExact(m.material.weight) } : {}),
-  };
+  return { id: m.material.id, verdict: v, hsCode: m.material.hsCode, value: m.nonOriginatingText, weight: m.material.weightText };
 }

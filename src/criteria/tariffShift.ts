@@ -1,6 +1,6 @@
 import { isSelected } from '../hs/hsCode.js';
 import { makeIssue } from '../issues.js';
-import { compare, parseDecimal, percentAmount, sum } from '../money/rational.js';
+import { compare, parseConstant, percentAmount, sum } from '../money/rational.js';
 import type { ClassifiedMaterial, Criterion, LeafOutcome, MaterialVerdict } from './types.js';
 import { isOutcome, nonOriginating, productValue, showMoney, verdict } from './shared.js';
 
@@ -60,7 +60,7 @@ export const tariffShift: Criterion<'tariff_shift'> = {
         const base = productValue(ctx, node.sameLevelMax.basis);
         if (isOutcome(base)) return base;
         const used = sum(sameLevel.map((m) => m.nonOriginatingValue));
-        const allowed = percentAmount(parseDecimal(node.sameLevelMax.percent)!, base);
+        const allowed = percentAmount(parseConstant(node.sameLevelMax.percent), base);
         figures.sameLevelValue = showMoney(used);
         figures.sameLevelAllowed = showMoney(allowed);
         const within = compare(used, allowed) <= 0;

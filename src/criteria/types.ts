@@ -3,6 +3,7 @@ import type { Issue } from '../issues.js';
 import type { Rational } from '../money/rational.js';
 import type { CompiledAgreement } from '../rules/compileAgreement.js';
 import type { RuleNode } from '../rules/ast.js';
+import type { ProductDetermination } from '../evaluate/evaluateOrigin.js';
 
 /** Why a material is (not) originating under the agreement being evaluated. */
 export type OriginBasis =
@@ -24,8 +25,12 @@ export interface ClassifiedMaterial {
   readonly basis: OriginBasis;
   /** Value counted as non-originating (0 when originating). */
   readonly nonOriginatingValue: Rational;
+  /** `nonOriginatingValue` for display. */
+  readonly nonOriginatingText: string;
   /** True when its status could not be settled and the worst case was assumed. */
   readonly uncertain: boolean;
+  /** For a material the producer made: its own determination. */
+  readonly intermediate: ProductDetermination | undefined;
 }
 
 /** What a criterion sees of the product. */
@@ -62,8 +67,9 @@ export interface MaterialVerdict {
   readonly id: string;
   readonly verdict: 'ok' | 'offending' | 'same_level_allowed' | 'allowed' | 'to_judge' | 'counted';
   readonly hsCode: string;
-  readonly value?: string;
-  readonly weight?: string;
+  readonly value: string;
+  /** Net weight in kg, when given (undefined otherwise, omitted from JSON). */
+  readonly weight: string | undefined;
 }
 
 /**

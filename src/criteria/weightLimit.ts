@@ -1,6 +1,6 @@
 import { isSelected } from '../hs/hsCode.js';
 import { makeIssue } from '../issues.js';
-import { type Rational, compare, parseDecimal, percentAmount, percentOf, sum } from '../money/rational.js';
+import { type Rational, compare, parseConstant, percentAmount, percentOf, sum } from '../money/rational.js';
 import type { SelectorItem } from '../rules/ast.js';
 import { formatSelector } from '../rules/formatRuleExpression.js';
 import type { ClassifiedMaterial, Criterion, LeafOutcome } from './types.js';
@@ -29,7 +29,7 @@ export const weightLimit: Criterion<'weight_limit'> = {
     if (issues.length > 0 || !denominator || denominator.n === 0n) {
       return { status: 'undetermined', reason: { key: 'missing_weight' }, issues };
     }
-    const limit = percentAmount(parseDecimal(node.percent)!, denominator);
+    const limit = percentAmount(parseConstant(node.percent), denominator);
     const groups = node.each ? node.materials.map((item) => [item]) : [node.materials];
     const figures: Record<string, string> = { referenceWeight: showExact(denominator), limitPercent: node.percent };
     let met = true;

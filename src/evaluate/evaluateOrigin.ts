@@ -6,9 +6,8 @@ import { type Rational, ZERO, sum } from '../money/rational.js';
 import type { CompiledAgreement, CompiledRow } from '../rules/compileAgreement.js';
 import type { Citation } from '../rules/schema.js';
 import { PROCESSES } from '../rules/processes.js';
-import { evaluateRuleTree, type TraceNode } from './evaluateRuleTree.js';
+import { evaluateRuleTree, expressionOf, type TraceNode } from './evaluateRuleTree.js';
 import { findProductRule } from './findProductRule.js';
-import { formatRuleExpression } from '../rules/formatRuleExpression.js';
 import { showMoney } from '../criteria/shared.js';
 import type { RuleNode } from '../rules/ast.js';
 
@@ -32,8 +31,8 @@ export interface MaterialStatus {
   readonly basis: OriginBasis | 'not_counted';
   readonly value: string;
   readonly nonOriginatingValue: string;
-  /** For materials the producer made: the nested determination. */
-  readonly intermediate?: ProductDetermination;
+  /** For materials the producer made: the nested determination (undefined otherwise, omitted from JSON). */
+  readonly intermediate: ProductDetermination | undefined;
 }
 
 /** The determination for one product (the shipped good, or an intermediate material). */
@@ -89,46 +88,63 @@ function partyOn(agreement: CompiledAgreement, country: string, date: string) {
   return 'ok' as const;
 }
 
-function classifyMaterial(m: NormalizedMaterial, env: Env): { classified: ClassifiedMaterial; intermediate?: ProductDetermination } {
-  const nonOrig = (basis: OriginBasis, value = m.value, uncertain = false): ClassifiedMaterial => ({
+// Fixed-shape constructors: this runs once per material per agreement, the hot path.
+function nonOriginatingMaterial(m: NormalizedMaterial, basis: OriginBasis, value: Rational = m.value, uncertain = false, intermediate?: ProductDetermination): ClassifiedMaterial {
+  return {
     material: m,
     originating: false,
     basis,
     nonOriginatingValue: value,
+    nonOriginatingText: value === m.value ? m.valueText : showMoney(value),
     uncertain,
-  });
-  if (m.bom) {
-    const det = determineProduct(
-      {
-        hsCode: m.hsCode,
-        exWorksPrice: m.bom.exWorksPrice ?? m.value,
-        costs: {},
-        whollyObtained: false,
-        declarations: m.bom.declarations,
-        ...(m.bom.operations ? { operations: m.bom.operations } : {}),
-        path: [...m.path, 'bom'],
-      },
-      m.bom.materials,
-      undefined,
-      { ...env, depth: env.depth + 1 },
-    );
-    if (det.status === 'originating') {
-      return { classified: { material: m, originating: true, basis: 'intermediate_qualifies', nonOriginatingValue: ZERO, uncertain: false }, intermediate: det };
-    }
-    // A self-made material that does not qualify counts at its own non-originating content.
-    if (det.status === 'not_originating') return { classified: nonOrig('intermediate_fails', nonOriginatingContent.get(det) ?? m.value), intermediate: det };
-    // Undetermined: assume the worst (its full value), and say so.
-    return { classified: nonOrig('intermediate_undetermined', m.value, true), intermediate: det };
-  }
+    intermediate,
+  };
+}
+
+function originatingMaterial(m: NormalizedMaterial, basis: OriginBasis, intermediate?: ProductDetermination): ClassifiedMaterial {
+  return { material: m, originating: true, basis, nonOriginatingValue: ZERO, nonOriginatingText: '0.00', uncertain: false, intermediate };
+}
+
+function classifyIntermediate(m: NormalizedMaterial, bom: NonNullable<NormalizedMaterial['bom']>, env: Env): ClassifiedMaterial {
+  const det = determineProduct(
+    {
+      hsCode: m.hsCode,
+      exWorksPrice: bom.exWorksPrice ?? m.value,
+      costs: {},
+      whollyObtained: false,
+      declarations: bom.declarations,
+      operations: bom.operations,
+      path: [...m.path, 'bom'],
+    },
+    bom.materials,
+    undefined,
+    { ...env, depth: env.depth + 1 },
+  );
+  if (det.status === 'originating') return originatingMaterial(m, 'intermediate_qualifies', det);
+  // A self-made material that does not qualify counts at its own non-originating content.
+  if (det.status === 'not_originating') return nonOriginatingMaterial(m, 'intermediate_fails', nonOriginatingContent.get(det) ?? m.value, false, det);
+  // Undetermined: assume the worst (its full value), and say so.
+  return nonOriginatingMaterial(m, 'intermediate_undetermined', m.value, true, det);
+}
+
+function classifyMaterial(m: NormalizedMaterial, env: Env): ClassifiedMaterial {
+  if (m.bom) return classifyIntermediate(m, m.bom, env);
   const id = env.agreement.facts.id;
-  const relevant = m.evidence.filter((e) => e.agreements.includes(id));
-  if (relevant.length === 0) {
-    const isParty = m.originCountry === undefined || env.agreement.facts.cumulation.bilateral.includes(m.originCountry);
-    return { classified: nonOrig(isParty ? 'no_evidence' : 'non_party_origin') };
+  const cum = env.agreement.facts.cumulation;
+  let relevant = 0;
+  let valid = 0;
+  let expired = false;
+  for (const e of m.evidence) {
+    if (!e.agreements.includes(id)) continue;
+    relevant++;
+    if ((!e.issued || e.issued <= env.date) && (!e.expires || e.expires >= env.date)) valid++;
+    else if (e.expires && e.expires < env.date) expired = true;
   }
-  const valid = relevant.filter((e) => (!e.issued || e.issued <= env.date) && (!e.expires || e.expires >= env.date));
-  if (valid.length === 0) {
-    const expired = relevant.some((e) => e.expires && e.expires < env.date);
+  if (relevant === 0) {
+    const isParty = m.originCountry === undefined || cum.bilateral.includes(m.originCountry);
+    return nonOriginatingMaterial(m, isParty ? 'no_evidence' : 'non_party_origin');
+  }
+  if (valid === 0) {
     env.issues.push(
       makeIssue(
         expired ? 'evidence_expired' : 'evidence_not_yet_valid',
@@ -139,32 +155,21 @@ function classifyMaterial(m: NormalizedMaterial, env: Env): { classified: Classi
         { id: m.id },
       ),
     );
-    return { classified: nonOrig('evidence_expired') };
+    return nonOriginatingMaterial(m, 'evidence_expired');
   }
   const origin = m.originCountry;
-  const cum = env.agreement.facts.cumulation;
   if (origin === undefined || cum.bilateral.includes(origin)) {
-    return {
-      classified: {
-        material: m,
-        originating: true,
-        basis: origin === undefined || origin === env.exportingCountry ? 'evidence_exporting_party' : 'evidence_cumulation',
-        nonOriginatingValue: ZERO,
-        uncertain: false,
-      },
-    };
+    return originatingMaterial(m, origin === undefined || origin === env.exportingCountry ? 'evidence_exporting_party' : 'evidence_cumulation');
   }
   const group = cum.conditional.find((g) => g.countries.includes(origin));
   if (group) {
-    if (env.options.confirmedCumulation?.includes(group.id)) {
-      return { classified: { material: m, originating: true, basis: 'evidence_conditional_cumulation', nonOriginatingValue: ZERO, uncertain: false } };
-    }
+    if (env.options.confirmedCumulation?.includes(group.id)) return originatingMaterial(m, 'evidence_conditional_cumulation');
     env.issues.push(
       makeIssue('conditional_cumulation_not_confirmed', [...m.path, 'originCountry'], `material "${m.id}" from ${origin} counts as originating only under cumulation "${group.id}", whose conditions the caller has not confirmed: ${group.conditions}`, { id: m.id, group: group.id }),
     );
-    return { classified: nonOrig('conditional_cumulation_not_confirmed') };
+    return nonOriginatingMaterial(m, 'conditional_cumulation_not_confirmed');
   }
-  return { classified: nonOrig('non_party_origin') };
+  return nonOriginatingMaterial(m, 'non_party_origin');
 }
 
 /** Non-originating content of each determination, kept out of the JSON result. */
@@ -227,10 +232,10 @@ function determineProductWith(
   for (const m of rawMaterials) {
     const counted = isCounted(m, agreement);
     if (!counted) {
-      statuses.push({ id: m.id, path: m.path, hsCode: m.hsCode, role: m.role, counted: false, originating: false, basis: 'not_counted', value: showMoney(m.value), nonOriginatingValue: '0.00' });
+      statuses.push({ id: m.id, path: m.path, hsCode: m.hsCode, role: m.role, counted: false, originating: false, basis: 'not_counted', value: m.valueText, nonOriginatingValue: '0.00', intermediate: undefined });
       continue;
     }
-    const { classified: c, intermediate } = classifyMaterial(m, env);
+    const c = classifyMaterial(m, env);
     classified.push(c);
     statuses.push({
       id: m.id,
@@ -240,9 +245,9 @@ function determineProductWith(
       counted: true,
       originating: c.originating,
       basis: c.basis,
-      value: showMoney(m.value),
-      nonOriginatingValue: showMoney(c.nonOriginatingValue),
-      ...(intermediate ? { intermediate } : {}),
+      value: m.valueText,
+      nonOriginatingValue: c.nonOriginatingText,
+      intermediate: c.intermediate,
     });
   }
   const uncertain = classified.some((c) => c.uncertain);
@@ -278,10 +283,10 @@ function determineProductWith(
   const row = found.row;
   const ctx: CriterionContext = { agreement, product, materials: classified, currency: env.currency };
   const tree = evaluateRuleTree(row.rule, ctx);
-  env.issues.push(...tree.issues);
+  for (const i of tree.issues) env.issues.push(i);
 
   // Insufficient working or processing never confers origin.
-  const minimal = new Set(agreement.facts.minimalOperations.operations.map((o) => o.id));
+  const minimal = minimalOperationIds(agreement);
   const ops = product.operations;
   let insufficient = false;
   let opsUnknown = false;
@@ -306,7 +311,7 @@ function determineProductWith(
       ...base,
       status: 'originating',
       rule: ruleSummary,
-      criterion: formatRuleExpression(alternatives[tree.metAlternatives[0]!]!),
+      criterion: expressionOf(alternatives[tree.metAlternatives[0]!]!),
       trace: tree.trace,
       insufficientOperations,
       reason: { key: 'result_rule_met' },
@@ -325,6 +330,13 @@ function determineProductWith(
     insufficientOperations,
     reason: { key: status === 'not_originating' ? 'result_rule_not_met' : uncertain && tree.status === 'not_met' ? 'result_uncertain_material' : 'result_undetermined' },
   };
+}
+
+const minimalCache = new WeakMap<CompiledAgreement, ReadonlySet<string>>();
+function minimalOperationIds(agreement: CompiledAgreement): ReadonlySet<string> {
+  let set = minimalCache.get(agreement);
+  if (!set) minimalCache.set(agreement, (set = new Set(agreement.facts.minimalOperations.operations.map((o) => o.id))));
+  return set;
 }
 
 const rank = (t: TraceNode) => (t.status === 'met' ? 0 : t.status === 'undetermined' ? 1 : 2);
@@ -400,23 +412,25 @@ export function evaluateNormalizedOrigin(s: NormalizedShipment, agreement: Compi
   const det = determineProduct(
     {
       hsCode: p.hsCode,
-      ...(p.exWorksPrice ? { exWorksPrice: p.exWorksPrice } : {}),
-      ...(p.fobValue ? { fobValue: p.fobValue } : {}),
-      ...(p.transactionValue ? { transactionValue: p.transactionValue } : {}),
-      ...(p.netCost ? { netCost: p.netCost } : {}),
+      exWorksPrice: p.exWorksPrice,
+      fobValue: p.fobValue,
+      transactionValue: p.transactionValue,
+      netCost: p.netCost,
       costs: p.costs,
-      ...(p.weight ? { weight: p.weight } : {}),
+      weight: p.weight,
       whollyObtained: p.whollyObtained,
-      ...(p.operations ? { operations: p.operations } : {}),
+      operations: p.operations,
       declarations: p.declarations,
-      path: ['product'],
+      path: PRODUCT_PATH,
     },
     p.materials,
     p.subdivision[agreement.facts.id],
     env,
   );
-  return { ...det, agreement: header, shipment, issues: dedupe(issues) };
+  return { ...det, agreement: header, shipment, issues: issues.length > 1 ? dedupe(issues) : issues };
 }
+
+const PRODUCT_PATH = ['product'] as const;
 
 function dedupe(issues: Issue[]): Issue[] {
   const seen = new Set<string>();

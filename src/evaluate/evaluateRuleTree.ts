@@ -13,7 +13,7 @@ import { tariffShift } from '../criteria/tariffShift.js';
 import type { ClassifiedMaterial, Criterion, CriterionContext, MaterialVerdict, Reason } from '../criteria/types.js';
 import { weightLimit } from '../criteria/weightLimit.js';
 import type { Issue } from '../issues.js';
-import { compare, parseDecimal, percentAmount, sum } from '../money/rational.js';
+import { compare, parseConstant, percentAmount, sum } from '../money/rational.js';
 import type { LeafKind, RuleNode } from '../rules/ast.js';
 import { formatRuleExpression } from '../rules/formatRuleExpression.js';
 
@@ -60,8 +60,16 @@ interface Internal {
 
 const valueOf = (m: Map<string, ClassifiedMaterial>) => sum([...m.values()].map((x) => x.nonOriginatingValue));
 
+const expressionCache = new WeakMap<RuleNode, string>();
+/** Rule text of a node, formatted once per compiled node. */
+export function expressionOf(node: RuleNode): string {
+  let text = expressionCache.get(node);
+  if (text === undefined) expressionCache.set(node, (text = formatRuleExpression(node)));
+  return text;
+}
+
 function evalNode(node: RuleNode, ctx: CriterionContext): Internal {
-  const expression = formatRuleExpression(node);
+  const expression = expressionOf(node);
   if (node.kind === 'any_of' || node.kind === 'all_of') {
     const kids = node.of.map((n) => evalNode(n, ctx));
     const children = kids.map((k) => k.trace);
@@ -127,7 +135,7 @@ function applyTolerance(result: Internal, ctx: CriterionContext): Internal {
   if (tol.excludedChapters.includes(chapter)) {
     return fail(tol.note ?? `the general tolerance does not apply to products of chapter ${chapter}`);
   }
-  const percent = parseDecimal(tol.percent)!;
+  const percent = parseConstant(tol.percent);
   const offendingValue = valueOf(result.offending);
   const base = tol.basis === 'ex_works' ? ctx.product.exWorksPrice : tol.basis === 'fob' ? ctx.product.fobValue : ctx.product.transactionValue;
   const figures = { percent: tol.percent, value: showMoney(offendingValue) };
@@ -192,7 +200,7 @@ export function evaluateRuleTree(rule: RuleNode, ctx: CriterionContext): RuleTre
   const issues = (metAlternatives.length > 0 ? metAlternatives.map((i) => results[i]!) : results).flatMap((r) => r.issues);
   const trace: TraceNode =
     rule.kind === 'any_of'
-      ? { kind: 'any_of', expression: formatRuleExpression(rule), status, reason: { key: `any_of_${status}` }, children: results.map((r) => r.trace as TraceNode) }
+      ? { kind: 'any_of', expression: expressionOf(rule), status, reason: { key: `any_of_${status}` }, children: results.map((r) => r.trace as TraceNode) }
       : (results[0]!.trace as TraceNode);
   return { status, trace, metAlternatives, issues };
 }

@@ -21,6 +21,24 @@ const covers = (row: { from: string; to: string }, code: string): boolean => {
 const finerOverlap = (row: CompiledRow, code: string): boolean =>
   row.from.length > code.length && row.from.slice(0, code.length) <= code && row.to.slice(0, code.length) >= code;
 
+const chapterIndex = new WeakMap<CompiledAgreement, Map<string, CompiledRow[]>>();
+
+/** Rows whose range touches a chapter, indexed once per agreement. */
+function rowsOfChapter(agreement: CompiledAgreement, chapter: string): readonly CompiledRow[] {
+  let index = chapterIndex.get(agreement);
+  if (!index) {
+    index = new Map();
+    for (const row of agreement.rows) {
+      for (let c = Number(row.from.slice(0, 2)); c <= Number(row.to.slice(0, 2)); c++) {
+        const key = String(c).padStart(2, '0');
+        index.set(key, [...(index.get(key) ?? []), row]);
+      }
+    }
+    chapterIndex.set(agreement, index);
+  }
+  return index.get(chapter) ?? [];
+}
+
 /** Larger = more specific: longer codes first, then narrower ranges. */
 function specificity(row: CompiledRow): [number, bigint] {
   return [row.from.length, -(BigInt(row.to) - BigInt(row.from))];
@@ -39,8 +57,9 @@ function specificity(row: CompiledRow): [number, bigint] {
  * ```
  */
 export function findProductRule(agreement: CompiledAgreement, code: string, choice?: string): FindProductRuleResult {
-  const finer = agreement.rows.filter((r) => finerOverlap(r, code));
-  const candidates = agreement.rows.filter((r) => covers(r, code));
+  const rows = rowsOfChapter(agreement, code.slice(0, 2));
+  const finer = rows.filter((r) => finerOverlap(r, code));
+  const candidates = rows.filter((r) => covers(r, code));
   if (finer.length > 0) return { status: 'code_too_short', options: [...finer, ...candidates] };
   if (candidates.length === 0) {
     const gap = agreement.gaps.find((g) => covers(g, code));
@@ -49,7 +68,7 @@ export function findProductRule(agreement: CompiledAgreement, code: string, choi
   const sorted = [...candidates].sort((a, b) => {
     const [la, wa] = specificity(a);
     const [lb, wb] = specificity(b);
-    return lb - la || (wb > wa ? 1 : wb < wa ? -1 : 0);
+    return lb - la || (wb > wa ? 1 : wb < wa ? -1 : 0) || (a.from < b.from ? -1 : a.from > b.from ? 1 : 0);
   });
   // Walk from the most specific range outwards. A single non-"ex" row ends the
   // walk; so does a range shared by several rows (they split it between them).

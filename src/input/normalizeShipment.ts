@@ -2,7 +2,7 @@ import { isValid, parseISO } from 'date-fns';
 import type { z } from 'zod';
 import { normalizeHsCode } from '../hs/hsCode.js';
 import { type Issue, makeIssue } from '../issues.js';
-import { type Rational, div, mul, parseDecimal, rational } from '../money/rational.js';
+import { type Rational, div, formatRational, mul, parseDecimal, rational, toDecimalString } from '../money/rational.js';
 import {
   type Evidence,
   type IntermediateBomInput,
@@ -19,7 +19,10 @@ export interface NormalizedMaterial {
   readonly description: string;
   readonly hsCode: string;
   readonly value: Rational;
+  /** `value` for display (two decimals), formatted once. */
+  readonly valueText: string;
   readonly weight?: Rational;
+  readonly weightText: string | undefined;
   readonly originCountry?: string;
   readonly tags: readonly string[];
   readonly role: 'component' | 'retail_packing' | 'transport_packing' | 'accessory' | 'indirect';
@@ -152,13 +155,16 @@ export function safeParseShipment(input: unknown): SafeParseShipmentResult {
       seen.add(m.id);
       checkDates(m.evidence, [...mp, 'evidence']);
       const w = weight(m.weight);
+      const value = money(m.value, [...mp, 'value'])!;
       const out: NormalizedMaterial = {
         id: m.id,
         path: mp,
         description: m.description ?? m.id,
         hsCode: hs(m.hsCode, [...mp, 'hsCode']),
-        value: money(m.value, [...mp, 'value'])!,
+        value,
+        valueText: formatRational(value, 2),
         ...(w ? { weight: w } : {}),
+        weightText: w ? toDecimalString(w) : undefined,
         ...(m.originCountry ? { originCountry: m.originCountry } : {}),
         tags: m.tags ?? [],
         role: m.role ?? 'component',

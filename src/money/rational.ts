@@ -33,11 +33,19 @@ export function rational(n: bigint, d: bigint = 1n): Rational {
 export const ZERO: Rational = { n: 0n, d: 1n };
 export const HUNDRED: Rational = { n: 100n, d: 1n };
 
-export const add = (a: Rational, b: Rational): Rational => rational(a.n * b.d + b.n * a.d, a.d * b.d);
-export const sub = (a: Rational, b: Rational): Rational => rational(a.n * b.d - b.n * a.d, a.d * b.d);
-export const mul = (a: Rational, b: Rational): Rational => rational(a.n * b.n, a.d * b.d);
+// Arithmetic keeps fractions unreduced (gcd is the costly part of bigint work);
+// comparisons cross-multiply and display reduces, so results are the same.
+const raw = (n: bigint, d: bigint): Rational => (d < 0n ? { n: -n, d: -d } : { n, d });
+export const add = (a: Rational, b: Rational): Rational => (a.d === b.d ? { n: a.n + b.n, d: a.d } : { n: a.n * b.d + b.n * a.d, d: a.d * b.d });
+export const sub = (a: Rational, b: Rational): Rational => (a.d === b.d ? { n: a.n - b.n, d: a.d } : { n: a.n * b.d - b.n * a.d, d: a.d * b.d });
+export const mul = (a: Rational, b: Rational): Rational => ({ n: a.n * b.n, d: a.d * b.d });
 /** Divides; throws on division by zero (callers check the denominator first). */
-export const div = (a: Rational, b: Rational): Rational => rational(a.n * b.d, a.d * b.n);
+export const div = (a: Rational, b: Rational): Rational => {
+  if (b.n === 0n) throw new RangeError('rational: division by zero');
+  return raw(a.n * b.d, a.d * b.n);
+};
+/** The same value in lowest terms. */
+export const reduce = (r: Rational): Rational => rational(r.n, r.d);
 
 /** Compares by cross-multiplication: -1, 0 or 1. */
 export function compare(a: Rational, b: Rational): -1 | 0 | 1 {
@@ -47,13 +55,37 @@ export function compare(a: Rational, b: Rational): -1 | 0 | 1 {
 }
 
 export const isZero = (a: Rational): boolean => a.n === 0n;
+/** Exact sum; reduces once at the end (amounts usually share a denominator). */
 export const sum = (xs: Iterable<Rational>): Rational => {
-  let s = ZERO;
-  for (const x of xs) s = add(s, x);
-  return s;
+  let n = 0n;
+  let d = 1n;
+  for (const x of xs) {
+    if (x.d === d) n += x.n;
+    else if (d % x.d === 0n) n += x.n * (d / x.d);
+    else {
+      n = n * x.d + x.n * d;
+      d *= x.d;
+    }
+  }
+  return { n, d };
 };
 
+const POW10 = [1n, 10n, 100n, 1000n, 10000n, 100000n, 1000000n];
+
 const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+const parsedCache = new Map<string, Rational>();
+
+/** {@link parseDecimal} for rule-data constants (percentages), memoised. */
+export function parseConstant(text: string): Rational {
+  let r = parsedCache.get(text);
+  if (!r) {
+    r = parseDecimal(text);
+    if (!r) throw new RangeError(`not a decimal constant: ${text}`);
+    parsedCache.set(text, r);
+  }
+  return r;
+}
 
 /** Reads an exact decimal string ("12.50", "-3", "0.075"); undefined when malformed. */
 export function parseDecimal(text: string): Rational | undefined {
@@ -85,17 +117,21 @@ export const percentAmount = (percent: Rational, whole: Rational): Rational => d
 export function formatRational(r: Rational, digits = 2): string {
   const neg = r.n < 0n;
   const n = neg ? -r.n : r.n;
-  const scale = 10n ** BigInt(digits);
-  let q = (n * scale) / r.d;
-  const rem = (n * scale) % r.d;
-  if (rem * 2n >= r.d) q += 1n;
+  const scale = POW10[digits] ?? 10n ** BigInt(digits);
+  let q: bigint;
+  if (scale % r.d === 0n) q = n * (scale / r.d); // exact: no rounding needed
+  else {
+    q = (n * scale) / r.d;
+    if (((n * scale) % r.d) * 2n >= r.d) q += 1n;
+  }
   const s = q.toString().padStart(digits + 1, '0');
   const out = digits > 0 ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s;
   return neg && q !== 0n ? `-${out}` : out;
 }
 
 /** Exact decimal text when the denominator allows it (2^a·5^b), else `formatRational(r, 6)`. */
-export function toDecimalString(r: Rational): string {
+export function toDecimalString(value: Rational): string {
+  const r = reduce(value);
   let d = r.d;
   let k = 0;
   while (d % 10n === 0n) (d /= 10n), k++;

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: determinations per second for generated BOMs of 10, 50 and
+ * 200 lines under UKVFTA heading 4202 ("CTH or MaxNOM(70% EXW)"), against a
+ * hand-written function specialised for that one rule, in the same process.
+ * Prints a Markdown table (copy it into docs/performance.md). Not a test: no
+ * timing is ever asserted.
+ */
+import { ukvfta } from '../../dist/agreements/ukvfta.js';
+// The built package is measured, as users run it (npm run bench builds it first).
+import { evaluateNormalizedOrigin, evaluateOrigin, type NormalizedShipment, rational, safeParseShipment } from '../../dist/index.js';
+
+type Rational = rational.Rational;
+const { compare, parseDecimal, percentAmount, sum } = rational;
+
+const CODES = ['392690', '420292', '550810', '830810', '960719', '590390', '480519', '420212'];
+
+function makeShipment(lines: number, seed: number) {
+  let x = seed;
+  const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const materials = Array.from({ length: lines }, (_, i) => {
+    const originating = rnd() < 0.3;
+    return {
+      id: `m${i}`,
+      hsCode: CODES[Math.floor(rnd() * CODES.length)]!,
+      value: { amount: `${Math.floor(rnd() * 500)}.${String(Math.floor(rnd() * 100)).padStart(2, '0')}`, currency: 'USD' },
+      ...(originating ? { originCountry: 'VN', evidence: [{ agreements: ['ukvfta'], type: 'supplier_declaration' as const, issued: '2026-01-01', expires: '2027-01-01' }] } : { originCountry: 'CN' }),
+    };
+  });
+  return {
+    exportingCountry: 'VN',
+    importingCountry: 'GB',
+    date: '2026-06-01',
+    product: { hsCode: '420221', exWorksPrice: { amount: `${lines * 400}`, currency: 'USD' }, operations: ['cutting_sewing'], materials },
+  };
+}
+
+/** The baseline: exactly this one rule, hand-written over the same validated data. */
+function handWrittenCthOrMaxNom70(s: NormalizedShipment): 'originating' | 'not_originating' {
+  const heading = s.product.hsCode.slice(0, 4);
+  let cth = true;
+  const non: Rational[] = [];
+  for (const m of s.product.materials) {
+    const ev = m.evidence.find((e) => e.agreements.includes('ukvfta') && (!e.issued || e.issued <= s.date) && (!e.expires || e.expires >= s.date));
+    const originating = ev !== undefined && (m.originCountry === undefined || m.originCountry === 'VN' || m.originCountry === 'GB');
+    if (originating) continue;
+    non.push(m.value);
+    if (m.hsCode.slice(0, 4) === heading) cth = false;
+  }
+  if (cth) return 'originating';
+  return compare(sum(non), percentAmount(parseDecimal('70')!, s.product.exWorksPrice!)) <= 0 ? 'originating' : 'not_originating';
+}
+
+function rate(fn: () => void, minMs = 1000): number {
+  for (let i = 0; i < 200; i++) fn(); // warm up
+  let n = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < minMs) {
+    for (let i = 0; i < 100; i++) fn();
+    n += 100;
+    now = performance.now();
+  }
+  return (n * 1000) / (now - start);
+}
+
+const rows: string[] = [];
+for (const lines of [10, 50, 200]) {
+  const inputs = Array.from({ length: 16 }, (_, i) => makeShipment(lines, i + 1));
+  const normalized = inputs.map((s) => {
+    const p = safeParseShipment(s);
+    if (!p.success) throw new Error(JSON.stringify(p.issues));
+    return p.data;
+  });
+  // Both must agree before their speed means anything.
+  normalized.forEach((s) => {
+    const engine = evaluateNormalizedOrigin(s, ukvfta).status;
+    if (engine !== handWrittenCthOrMaxNom70(s)) throw new Error(`engine and baseline disagree on a ${lines}-line BOM`);
+  });
+  let k = 0;
+  const base = rate(() => handWrittenCthOrMaxNom70(normalized[k++ % 16]!));
+  const engine = rate(() => evaluateNormalizedOrigin(normalized[k++ % 16]!, ukvfta));
+  const full = rate(() => evaluateOrigin(inputs[k++ % 16]!, ukvfta));
+  rows.push(
+    `| ${lines} | ${Math.round(base).toLocaleString('en')} | ${Math.round(engine).toLocaleString('en')} | ${(base / engine).toFixed(2)}× | ${Math.round(full).toLocaleString('en')} | ${(base / full).toFixed(2)}× |`,
+  );
+}
+console.log(`Node ${process.version}, one core, ${new Date(0).toISOString().slice(0, 0)}determinations per second:\n`);
+console.log('| BOM lines | hand-written baseline | engine (validated input) | baseline ÷ engine | engine incl. validation | baseline ÷ full |');
+console.log('|---|---|---|---|---|---|');
+for (const r of rows) console.log(r);
