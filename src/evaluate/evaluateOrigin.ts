@@ -191,7 +191,14 @@ function isCounted(m: NormalizedMaterial, agreement: CompiledAgreement): boolean
   }
 }
 
+const summaries = new WeakMap<CompiledRow, NonNullable<ProductDetermination['rule']>>();
 function rowSummary(row: CompiledRow): NonNullable<ProductDetermination['rule']> {
+  let summary = summaries.get(row);
+  if (!summary) summaries.set(row, (summary = summarizeRow(row)));
+  return summary;
+}
+
+function summarizeRow(row: CompiledRow): NonNullable<ProductDetermination['rule']> {
   return {
     id: row.id,
     scope: row.from === row.to ? row.from : `${row.from}-${row.to}`,
@@ -251,11 +258,12 @@ function determineProductWith(
     });
   }
   const uncertain = classified.some((c) => c.uncertain);
-  const base = { hsCode: product.hsCode, materials: statuses };
+  const make = (status: ProductDetermination['status'], reason: ProductDetermination['reason'], more: Partial<ProductDetermination> = {}): ProductDetermination =>
+    determination(status, product.hsCode, statuses, reason, more);
 
   // Wholly obtained goods originate whatever the list rule says.
   if (product.whollyObtained && classified.every((c) => c.originating)) {
-    return { ...base, status: 'originating', criterion: 'WO', reason: { key: 'result_wholly_obtained' } };
+    return make('originating', { key: 'result_wholly_obtained' }, { criterion: 'WO' });
   }
 
   const found = findProductRule(agreement, product.hsCode, choice);
@@ -278,7 +286,7 @@ function determineProductWith(
         code === 'rule_not_found' ? { reason } : { options },
       ),
     );
-    return { ...base, status: 'undetermined', reason: { key: code, params: code === 'rule_not_found' ? { reason } : { options } } };
+    return make('undetermined', { key: code, params: code === 'rule_not_found' ? { reason } : { options } });
   }
   const row = found.row;
   const ctx: CriterionContext = { agreement, product, materials: classified, currency: env.currency };
@@ -304,31 +312,38 @@ function determineProductWith(
   const alternatives: readonly RuleNode[] = row.rule.kind === 'any_of' ? row.rule.of : [row.rule];
 
   if (tree.status === 'met' && insufficient) {
-    return { ...base, status: 'not_originating', rule: ruleSummary, trace: tree.trace, insufficientOperations, reason: { key: 'result_insufficient_operations' } };
+    return make('not_originating', { key: 'result_insufficient_operations' }, { rule: ruleSummary, trace: tree.trace, insufficientOperations });
   }
   if (tree.status === 'met' && !opsUnknown) {
-    return {
-      ...base,
-      status: 'originating',
-      rule: ruleSummary,
-      criterion: expressionOf(alternatives[tree.metAlternatives[0]!]!),
-      trace: tree.trace,
-      insufficientOperations,
-      reason: { key: 'result_rule_met' },
-    };
+    const criterion = expressionOf(alternatives[tree.metAlternatives[0]!]!);
+    return make('originating', { key: 'result_rule_met' }, { rule: ruleSummary, criterion, trace: tree.trace, insufficientOperations });
   }
   const altTraces = tree.trace.kind === 'any_of' && row.rule.kind === 'any_of' ? tree.trace.children! : [tree.trace];
   const closestTrace = [...altTraces].sort((a, b) => rank(a) - rank(b) || failedLeaves(a).length - failedLeaves(b).length)[0]!;
   const closest = { expression: closestTrace.expression, failed: failedLeaves(closestTrace) };
   const status = tree.status === 'not_met' && !uncertain ? 'not_originating' : 'undetermined';
+  const key = status === 'not_originating' ? 'result_rule_not_met' : uncertain && tree.status === 'not_met' ? 'result_uncertain_material' : 'result_undetermined';
+  return make(status, { key }, { rule: ruleSummary, closest, trace: tree.trace, insufficientOperations });
+}
+
+/** Every determination has one shape (absent parts undefined, and so left out of JSON). */
+function determination(
+  status: ProductDetermination['status'],
+  hsCode: string,
+  materials: readonly MaterialStatus[],
+  reason: ProductDetermination['reason'],
+  more: Partial<ProductDetermination>,
+): ProductDetermination {
   return {
-    ...base,
     status,
-    rule: ruleSummary,
-    closest,
-    trace: tree.trace,
-    insufficientOperations,
-    reason: { key: status === 'not_originating' ? 'result_rule_not_met' : uncertain && tree.status === 'not_met' ? 'result_uncertain_material' : 'result_undetermined' },
+    hsCode,
+    rule: more.rule,
+    criterion: more.criterion,
+    closest: more.closest,
+    trace: more.trace,
+    insufficientOperations: more.insufficientOperations,
+    materials,
+    reason,
   };
 }
 
@@ -427,7 +442,20 @@ export function evaluateNormalizedOrigin(s: NormalizedShipment, agreement: Compi
     p.subdivision[agreement.facts.id],
     env,
   );
-  return { ...det, agreement: header, shipment, issues: issues.length > 1 ? dedupe(issues) : issues };
+  return {
+    status: det.status,
+    agreement: header,
+    shipment,
+    hsCode: det.hsCode,
+    rule: det.rule,
+    criterion: det.criterion,
+    closest: det.closest,
+    trace: det.trace,
+    insufficientOperations: det.insufficientOperations,
+    materials: det.materials,
+    reason: det.reason,
+    issues: issues.length > 1 ? dedupe(issues) : issues,
+  };
 }
 
 const PRODUCT_PATH = ['product'] as const;

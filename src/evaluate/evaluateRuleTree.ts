@@ -50,16 +50,6 @@ const CRITERIA: { [K in LeafKind]: Criterion<K> } = {
   produced_exclusively: producedExclusively,
 };
 
-type Status = 'met' | 'tolerable' | 'not_met' | 'undetermined';
-interface Internal {
-  status: Status;
-  offending: Map<string, ClassifiedMaterial>;
-  trace: Omit<TraceNode, 'status'> & { status: TraceNode['status'] };
-  issues: Issue[];
-}
-
-const valueOf = (m: Map<string, ClassifiedMaterial>) => sum([...m.values()].map((x) => x.nonOriginatingValue));
-
 const expressionCache = new WeakMap<RuleNode, string>();
 /** Rule text of a node, formatted once per compiled node. */
 export function expressionOf(node: RuleNode): string {
@@ -68,53 +58,71 @@ export function expressionOf(node: RuleNode): string {
   return text;
 }
 
+type Status = 'met' | 'tolerable' | 'not_met' | 'undetermined';
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+interface Internal {
+  status: Status;
+  offending: Map<string, ClassifiedMaterial> | undefined;
+  /** Built fresh for each evaluation, so it may be completed in place. */
+  trace: Writable<TraceNode>;
+  issues: readonly Issue[];
+}
+
+const NO_ISSUES: readonly Issue[] = [];
+
+function offendingValue(m: Map<string, ClassifiedMaterial>) {
+  const values = [];
+  for (const x of m.values()) values.push(x.nonOriginatingValue);
+  return sum(values);
+}
+
+function traceNode(kind: RuleNode['kind'], expression: string, status: TraceNode['status'], reason: Reason): Writable<TraceNode> {
+  // One shape for every node; absent parts stay undefined and vanish from JSON.
+  return { kind, expression, status, reason, figures: undefined, materials: undefined, tolerance: undefined, children: undefined };
+}
+
 function evalNode(node: RuleNode, ctx: CriterionContext): Internal {
   const expression = expressionOf(node);
   if (node.kind === 'any_of' || node.kind === 'all_of') {
     const kids = node.of.map((n) => evalNode(n, ctx));
-    const children = kids.map((k) => k.trace);
-    const issues = kids.flatMap((k) => k.issues);
     let status: Status;
-    let offending = new Map<string, ClassifiedMaterial>();
+    let offending: Map<string, ClassifiedMaterial> | undefined;
     if (node.kind === 'any_of') {
-      const tolerable = kids.filter((k) => k.status === 'tolerable');
+      let best: Internal | undefined;
+      for (const k of kids) {
+        if (k.status === 'tolerable' && (!best || compare(offendingValue(k.offending!), offendingValue(best.offending!)) < 0)) best = k;
+      }
       if (kids.some((k) => k.status === 'met')) status = 'met';
-      else if (tolerable.length > 0) {
+      else if (best) {
         // The alternative that leaves the least for the tolerance to absorb.
-        const best = tolerable.reduce((a, b) => (compare(valueOf(b.offending), valueOf(a.offending)) < 0 ? b : a));
         status = 'tolerable';
         offending = best.offending;
       } else status = kids.some((k) => k.status === 'undetermined') ? 'undetermined' : 'not_met';
     } else {
-      for (const k of kids) for (const [id, m] of k.offending) offending.set(id, m);
+      for (const k of kids) {
+        if (!k.offending) continue;
+        offending ??= new Map();
+        for (const [id, m] of k.offending) offending.set(id, m);
+      }
       if (kids.some((k) => k.status === 'not_met')) status = 'not_met';
       else if (kids.some((k) => k.status === 'undetermined')) status = 'undetermined';
-      else status = offending.size > 0 ? 'tolerable' : 'met';
+      else status = offending ? 'tolerable' : 'met';
     }
-    return {
-      status,
-      offending,
-      issues,
-      trace: { kind: node.kind, expression, status: status === 'tolerable' ? 'not_met' : status, reason: { key: `${node.kind}_${status}` }, children },
-    };
+    const issues: Issue[] = [];
+    for (const k of kids) for (const i of k.issues) issues.push(i);
+    const trace = traceNode(node.kind, expression, status === 'tolerable' ? 'not_met' : status, { key: `${node.kind}_${status}` });
+    trace.children = kids.map((k) => k.trace);
+    return { status, offending, issues, trace };
   }
   const criterion = CRITERIA[node.kind] as Criterion<typeof node.kind>;
   const out = criterion.run(node as never, ctx);
-  const offending = new Map((out.offending ?? []).map((m) => [m.material.id, m] as const));
-  const status: Status = out.status === 'not_met' && criterion.tolerable && offending.size > 0 ? 'tolerable' : out.status;
-  return {
-    status,
-    offending,
-    issues: [...(out.issues ?? [])],
-    trace: {
-      kind: node.kind,
-      expression,
-      status: out.status,
-      reason: out.reason,
-      ...(out.figures ? { figures: out.figures } : {}),
-      ...(out.materials ? { materials: out.materials } : {}),
-    },
-  };
+  let offending: Map<string, ClassifiedMaterial> | undefined;
+  if (out.offending && out.offending.length > 0) offending = new Map(out.offending.map((m) => [m.material.id, m] as const));
+  const status: Status = out.status === 'not_met' && criterion.tolerable && offending ? 'tolerable' : out.status;
+  const trace = traceNode(node.kind, expression, out.status, out.reason);
+  trace.figures = out.figures;
+  trace.materials = out.materials;
+  return { status, offending, issues: out.issues ?? NO_ISSUES, trace };
 }
 
 /**
@@ -123,58 +131,41 @@ function evalNode(node: RuleNode, ctx: CriterionContext): Internal {
  */
 function applyTolerance(result: Internal, ctx: CriterionContext): Internal {
   if (result.status !== 'tolerable') return result;
+  const offending = result.offending!;
   const tol = ctx.agreement.facts.tolerance;
-  const ids = [...result.offending.keys()];
+  const ids = [...offending.keys()];
   const chapter = ctx.product.hsCode.slice(0, 2);
-  const fail = (note: string, extra: Partial<NonNullable<TraceNode['tolerance']>> = {}): Internal => ({
-    ...result,
-    status: 'not_met',
-    trace: { ...result.trace, status: 'not_met', tolerance: { applied: false, materialIds: ids, note, ...extra } },
-  });
-  if (!tol) return fail('the agreement data defines no tolerance');
+  const settle = (status: 'met' | 'not_met' | 'undetermined', tolerance: NonNullable<TraceNode['tolerance']>): Internal => {
+    result.status = status;
+    result.trace.status = status;
+    result.trace.tolerance = tolerance;
+    return result;
+  };
+  if (!tol) return settle('not_met', { applied: false, materialIds: ids, note: 'the agreement data defines no tolerance' });
   if (tol.excludedChapters.includes(chapter)) {
-    return fail(tol.note ?? `the general tolerance does not apply to products of chapter ${chapter}`);
+    return settle('not_met', { applied: false, materialIds: ids, note: tol.note ?? `the general tolerance does not apply to products of chapter ${chapter}` });
   }
   const percent = parseConstant(tol.percent);
-  const offendingValue = valueOf(result.offending);
+  const value = offendingValue(offending);
   const base = tol.basis === 'ex_works' ? ctx.product.exWorksPrice : tol.basis === 'fob' ? ctx.product.fobValue : ctx.product.transactionValue;
-  const figures = { percent: tol.percent, value: showMoney(offendingValue) };
-  if (base) {
-    const allowed = percentAmount(percent, base);
-    if (compare(offendingValue, allowed) <= 0) {
-      return {
-        ...result,
-        status: 'met',
-        trace: { ...result.trace, status: 'met', tolerance: { applied: true, materialIds: ids, ...figures, allowed: showMoney(allowed) } },
-      };
-    }
+  const allowed = base ? percentAmount(percent, base) : undefined;
+  if (allowed && compare(value, allowed) <= 0) {
+    return settle('met', { applied: true, materialIds: ids, percent: tol.percent, value: showMoney(value), allowed: showMoney(allowed) });
   }
   if (tol.weightAlternativeChapters.includes(chapter) && ctx.product.weight) {
-    const ms = [...result.offending.values()];
+    const ms = [...offending.values()];
     if (ms.every((m) => m.material.weight)) {
       const w = sum(ms.map((m) => m.material.weight!));
       const allowedW = percentAmount(percent, ctx.product.weight);
       if (compare(w, allowedW) <= 0) {
-        return {
-          ...result,
-          status: 'met',
-          trace: {
-            ...result.trace,
-            status: 'met',
-            tolerance: { applied: true, materialIds: ids, percent: tol.percent, value: `${showExact(w)} kg`, allowed: `${showExact(allowedW)} kg` },
-          },
-        };
+        return settle('met', { applied: true, materialIds: ids, percent: tol.percent, value: `${showExact(w)} kg`, allowed: `${showExact(allowedW)} kg` });
       }
     }
   }
-  if (!base) {
-    return {
-      ...result,
-      status: 'undetermined',
-      trace: { ...result.trace, status: 'undetermined', tolerance: { applied: false, materialIds: ids, note: 'the product value the tolerance is measured against is missing' } },
-    };
+  if (!allowed) {
+    return settle('undetermined', { applied: false, materialIds: ids, note: 'the product value the tolerance is measured against is missing' });
   }
-  return fail('the materials exceed the tolerance', { ...figures, allowed: showMoney(percentAmount(percent, base)) });
+  return settle('not_met', { applied: false, materialIds: ids, note: 'the materials exceed the tolerance', percent: tol.percent, value: showMoney(value), allowed: showMoney(allowed) });
 }
 
 /** Result of {@link evaluateRuleTree}. */
@@ -194,13 +185,17 @@ export interface RuleTreeResult {
 export function evaluateRuleTree(rule: RuleNode, ctx: CriterionContext): RuleTreeResult {
   const alternatives = rule.kind === 'any_of' ? rule.of : [rule];
   const results = alternatives.map((a) => applyTolerance(evalNode(a, ctx), ctx));
-  const metAlternatives = results.flatMap((r, i) => (r.status === 'met' ? [i] : []));
+  const metAlternatives: number[] = [];
+  results.forEach((r, i) => r.status === 'met' && metAlternatives.push(i));
   const status = metAlternatives.length > 0 ? 'met' : results.some((r) => r.status === 'undetermined') ? 'undetermined' : 'not_met';
   // Once an alternative is met, problems in the others no longer matter to the answer.
-  const issues = (metAlternatives.length > 0 ? metAlternatives.map((i) => results[i]!) : results).flatMap((r) => r.issues);
-  const trace: TraceNode =
-    rule.kind === 'any_of'
-      ? { kind: 'any_of', expression: expressionOf(rule), status, reason: { key: `any_of_${status}` }, children: results.map((r) => r.trace as TraceNode) }
-      : (results[0]!.trace as TraceNode);
+  const issues: Issue[] = [];
+  for (const r of metAlternatives.length > 0 ? metAlternatives.map((i) => results[i]!) : results) for (const i of r.issues) issues.push(i);
+  let trace: TraceNode;
+  if (rule.kind === 'any_of') {
+    const node = traceNode('any_of', expressionOf(rule), status, { key: `any_of_${status}` });
+    node.children = results.map((r) => r.trace);
+    trace = node;
+  } else trace = results[0]!.trace;
   return { status, trace, metAlternatives, issues };
 }
