@@ -2,7 +2,7 @@ import { isSelected } from '../hs/hsCode.js';
 import { makeIssue } from '../issues.js';
 import { compare, parseConstant, percentAmount, sum } from '../money/rational.js';
 import type { ClassifiedMaterial, Criterion, LeafOutcome, MaterialVerdict } from './types.js';
-import { isOutcome, nonOriginating, productValue, showMoney, verdict } from './shared.js';
+import { isOutcome, productValue, showMoney, verdict } from './shared.js';
 
 const DIGITS = { chapter: 2, heading: 4, subheading: 6, tariff_item: 8, none: 0 } as const;
 
@@ -28,7 +28,8 @@ export const tariffShift: Criterion<'tariff_shift'> = {
     const offending: ClassifiedMaterial[] = [];
     const sameLevel: ClassifiedMaterial[] = [];
     const tooShort: ClassifiedMaterial[] = [];
-    for (const m of nonOriginating(ctx.materials)) {
+    for (const m of ctx.materials) {
+      if (m.originating) continue;
       const code = m.material.hsCode;
       if (node.allow && isSelected(node.allow, code, m.material.tags)) {
         verdicts.push(verdict(m, 'allowed'));

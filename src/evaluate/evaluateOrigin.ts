@@ -223,7 +223,8 @@ function determineProduct(
 ): ProductDetermination {
   const classified: ClassifiedMaterial[] = [];
   const det = determineProductWith(product, rawMaterials, choice, env, classified);
-  nonOriginatingContent.set(det, sum(classified.map((c) => c.nonOriginatingValue)));
+  // Only an intermediate material's own non-originating content is ever needed later.
+  if (env.depth > 0) nonOriginatingContent.set(det, sum(classified.map((c) => c.nonOriginatingValue)));
   return det;
 }
 

@@ -94,7 +94,8 @@ export function parseDecimal(text: string): Rational | undefined {
   const body = neg ? text.slice(1) : text;
   const [int, frac = ''] = body.split('.');
   const n = BigInt(int! + frac) * (neg ? -1n : 1n);
-  return rational(n, 10n ** BigInt(frac.length));
+  // Kept over a power of ten: amounts with the same decimals then add without rescaling.
+  return { n, d: POW10[frac.length] ?? 10n ** BigInt(frac.length) };
 }
 
 /** `part / whole` as a percentage (exact); undefined when `whole` is zero. */
