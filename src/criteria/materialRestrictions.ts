@@ -26,26 +26,54 @@ export const manufactureFrom: Criterion<'manufacture_from'> = {
   tolerable: false,
   run(node, ctx) {
     const outside = nonOriginating(ctx.materials).filter((m) => !isSelected(node.materials, m.material.hsCode, m.material.tags));
-    if (outside.length === 0) return { status: 'met', reason: { key: 'from_met' } };
+    // A person's judgement, recorded as a declaration `exempt:<material id>`.
+    const judged = (m: (typeof outside)[number]) => ctx.product.declarations[`exempt:${m.material.id}`];
+    const refused = outside.filter((m) => judged(m) === false);
+    const open = outside.filter((m) => judged(m) === undefined);
+    const verdicts = outside.map((m) => verdict(m, judged(m) === true ? 'allowed' : judged(m) === false ? 'offending' : 'to_judge'));
+    if (refused.length > 0) {
+      return { status: 'not_met', reason: { key: 'from_not_met', params: { ids: refused.map((m) => m.material.id).join(', ') } }, materials: verdicts };
+    }
+    if (open.length === 0) {
+      return { status: 'met', reason: { key: outside.length ? 'from_met_by_declaration' : 'from_met' }, materials: outside.length ? verdicts : undefined };
+    }
     return {
       status: 'undetermined',
-      reason: { key: 'from_judgement', params: { ids: outside.map((m) => m.material.id).join(', ') } },
-      materials: outside.map((m) => verdict(m, 'to_judge')),
-      issues: [makeIssue('judgement_required', [...ctx.product.path, 'materials'], 'whether these non-originating materials are an earlier stage of the named materials, or cannot by nature meet the rule, must be judged by a person', { ids: outside.map((m) => m.material.id).join(', ') })],
+      reason: { key: 'from_judgement', params: { ids: open.map((m) => m.material.id).join(', ') } },
+      materials: verdicts,
+      issues: open.map((m) =>
+        makeIssue('judgement_required', [...ctx.product.path, 'declarations', `exempt:${m.material.id}`], `whether non-originating material "${m.material.id}" is an earlier stage of the named materials, or cannot by its nature meet the rule, must be judged by a person; record the answer as declarations["exempt:${m.material.id}"]`, { id: m.material.id }),
+      ),
     };
   },
 };
 
 /**
- * A specific process the producer must carry out. Where the HS defines the
- * process's output, non-originating materials already at that stage break the
- * rule (they cannot have undergone the process in the exporting party).
+ * A specific process. Rules apply only to non-originating materials (the
+ * materials that must undergo the process). Where the HS defines the process's
+ * output (spinning → yarn, weaving → woven fabric, knitting → Chapter 60,
+ * making-up → Chapters 61–63…), the rule is met when no non-originating material
+ * is already at that stage: "weaving accompanied by making-up" then reads, as the
+ * older lists said, "manufacture from yarn". Other processes (dyeing, printing,
+ * coating…) must be among the operations the producer declares.
  */
 export const specificProcess: Criterion<'specific_process'> = {
   kind: 'specific_process',
   tolerable: true,
   run(node, ctx) {
     const ops = ctx.product.operations;
+    const output = PROCESSES.get(node.process)?.output;
+    if (output) {
+      const offending = nonOriginating(ctx.materials).filter((m) => isSelected(output, m.material.hsCode));
+      return offending.length === 0
+        ? { status: 'met', reason: { key: 'process_stage_met', params: { process: node.process } } }
+        : {
+            status: 'not_met',
+            offending,
+            reason: { key: 'process_stage_not_met', params: { process: node.process } },
+            materials: offending.map((m) => verdict(m, 'offending')),
+          };
+    }
     if (!ops) {
       return {
         status: 'undetermined',
@@ -53,17 +81,9 @@ export const specificProcess: Criterion<'specific_process'> = {
         issues: [makeIssue('operations_not_declared', [...ctx.product.path, 'operations'], `the rule requires the process "${node.process}": declare the producer's operations`, { process: node.process })],
       };
     }
-    if (!ops.includes(node.process)) return { status: 'not_met', reason: { key: 'process_missing', params: { process: node.process } } };
-    const output = PROCESSES.get(node.process)?.output;
-    const offending = output ? nonOriginating(ctx.materials).filter((m) => isSelected(output, m.material.hsCode)) : [];
-    return offending.length === 0
+    return ops.includes(node.process)
       ? { status: 'met', reason: { key: 'process_met', params: { process: node.process } } }
-      : {
-          status: 'not_met',
-          offending,
-          reason: { key: 'process_stage_not_met', params: { process: node.process } },
-          materials: offending.map((m) => verdict(m, 'offending')),
-        };
+      : { status: 'not_met', reason: { key: 'process_missing', params: { process: node.process } } };
   },
 };
 
