@@ -86,6 +86,36 @@ const en: Catalogue = {
   not_counted: 'not counted',
 };
 
+/** Vietnamese texts for issue codes (English issues carry their own message). */
+const viIssues: Catalogue = {
+  issue_invalid_type: 'Kiểu dữ liệu không đúng.',
+  issue_invalid_format: 'Định dạng không đúng.',
+  issue_invalid_value: 'Giá trị không hợp lệ.',
+  issue_required: 'Thiếu thông tin bắt buộc.',
+  issue_float_amount: 'Số thực nhị phân không chính xác: hãy nhập số tiền dạng chuỗi thập phân, ví dụ "12.50".',
+  issue_invalid_hs_code: 'Mã HS phải có 6, 8 hoặc 10 chữ số.',
+  issue_invalid_date: 'Ngày không hợp lệ.',
+  issue_duplicate_material_id: 'Mã nguyên liệu bị trùng.',
+  issue_missing_exchange_rate: 'Cần tỷ giá cho {currencies} sang {target}.',
+  issue_unknown_agreement: 'Hiệp định không xác định.',
+  issue_rule_not_found: 'Không có quy tắc: {reason}.',
+  issue_subdivision_required: 'Hãy chọn phần của nhóm hàng áp dụng cho sản phẩm: {options}.',
+  issue_unknown_subdivision: 'Phần đã chọn không hợp lệ; các lựa chọn: {options}.',
+  issue_hs_code_too_short: 'Cần mã HS chi tiết hơn.',
+  issue_hs_version_mismatch: 'Mã sản phẩm theo {given}, quy tắc theo {needed}: hãy cung cấp mã theo {needed}.',
+  issue_missing_value: 'Thiếu trị giá "{field}".',
+  issue_missing_weight: 'Thiếu trọng lượng tịnh.',
+  issue_operations_not_declared: 'Chưa khai báo các công đoạn sản xuất.',
+  issue_unknown_operation: 'Mã công đoạn không xác định: {ids}.',
+  issue_declaration_missing: 'Hãy khai báo điều kiện này có được đáp ứng không: {text}',
+  issue_judgement_required: 'Cần người có chuyên môn đánh giá nguyên liệu "{id}" (công đoạn trước hoặc được miễn do bản chất).',
+  issue_evidence_expired: 'Chứng từ xuất xứ của nguyên liệu "{id}" đã hết hạn trước ngày giao hàng.',
+  issue_evidence_not_yet_valid: 'Chứng từ xuất xứ của nguyên liệu "{id}" có ngày sau ngày giao hàng.',
+  issue_conditional_cumulation_not_confirmed: 'Nguyên liệu "{id}" chỉ được coi là có xuất xứ theo cơ chế cộng gộp "{group}" khi các điều kiện được xác nhận.',
+  issue_agreement_not_in_force: 'Hiệp định không áp dụng cho {country} vào ngày giao hàng.',
+  issue_country_not_party: '{country} không phải là thành viên của hiệp định.',
+};
+
 const vi: Catalogue = {
   result_wholly_obtained: 'Sản phẩm có xuất xứ thuần tuý tại Bên xuất khẩu.',
   result_rule_met: 'Đáp ứng quy tắc cụ thể mặt hàng.',
@@ -159,7 +189,7 @@ const vi: Catalogue = {
   not_counted: 'không tính',
 };
 
-export const MESSAGES: Record<Language, Catalogue> = { en, vi };
+export const MESSAGES: Record<Language, Catalogue> = { en, vi: { ...vi, ...viIssues } };
 
 /** Renders a message key with its params in a language; unknown keys fall back to English, then to the key. */
 export function renderMessage(language: Language, key: string, params: Readonly<Record<string, string>> = {}): string {

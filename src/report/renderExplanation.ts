@@ -80,7 +80,10 @@ export function renderExplanation(result: OriginResult, options: RenderExplanati
   }
   if (result.issues.length) {
     out.push('', `${renderMessage(lang, 'heading_issues')}:`);
-    for (const i of result.issues) out.push(`  - [${i.severity}] ${i.code} at ${i.path.join('.') || '(root)'}: ${i.message}`);
+    for (const i of result.issues) {
+      const text = lang === 'en' ? i.message : renderMessage(lang, `issue_${i.code}`, i.params);
+      out.push(`  - [${i.severity}] ${i.code} @ ${i.path.join('.') || '(root)'}: ${text}`);
+    }
   }
   return out.join('\n');
 }
