@@ -39,6 +39,8 @@ interface Translations {
   translations: { text: string; rule: string; note?: string }[];
   ruleSetOverrides: { index: number; heading: string; rule: string; note: string }[];
   addedRows: { scope: string; description: string; rule: string; text: string; source: string; note?: string }[];
+  /** Corrections of the source's product descriptions (never of rules), each with why. */
+  labelOverrides?: { index: number; heading: string; description: string; note: string }[];
 }
 
 /** Shortest HS prefix length at which the 10-digit min/max become a clean range. */
@@ -94,6 +96,7 @@ function main(): void {
   const tr = JSON.parse(readFileSync(join(root, 'rules/ukvfta/translations.json'), 'utf8')) as Translations;
   const byText = new Map(tr.translations.map((t) => [t.text, t]));
   const overrides = new Map(tr.ruleSetOverrides.map((o) => [o.index, o]));
+  const labels = new Map((tr.labelOverrides ?? []).map((o) => [o.index, o]));
   const problems: string[] = [];
   const checked: string[] = [];
   const untranslated = new Set<string>();
@@ -143,17 +146,20 @@ function main(): void {
         else if (want) checked.push(c);
       }
     }
+    const label = labels.get(i);
+    if (label && label.heading !== set.heading) problems.push(`label override for rule set ${i} names "${label.heading}" but the set is "${set.heading}"`);
+    const description = (label?.description ?? set.subdivision ?? '').trim();
     const n = (idCount.get(scope) ?? 0) + 1;
     idCount.set(scope, n);
     rows.push({
       id: n === 1 ? scope : `${scope}.${n}`,
       scope,
-      ...(shared || nestedEx ? { ex: (set.subdivision ?? set.heading).trim() } : {}),
-      description: (set.subdivision ?? '').trim(),
+      ...(shared || nestedEx ? { ex: description || set.heading } : {}),
+      description,
       rule,
       text: set.rules.map((r) => plainText(r.rule)).join('\nor\n'),
       cite: { source: 'uk-ott-backend', ref: `Annex II row "${set.heading}" (rule_sets/vietnam.json, rule set ${i})` },
-      ...(override ? { note: override.note } : {}),
+      ...(override || label ? { note: [override?.note, label?.note].filter(Boolean).join(' ') } : {}),
     });
   });
   // Disambiguate ids of rows sharing a scope: the first one gets ".1" too.

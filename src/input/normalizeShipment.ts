@@ -69,6 +69,15 @@ export type SafeParseShipmentResult =
   | { readonly success: true; readonly data: NormalizedShipment; readonly issues: readonly Issue[] }
   | { readonly success: false; readonly issues: readonly Issue[] };
 
+/** Reads an amount zod has already validated (decimal string or safe integer), without re-checking it. */
+function parseValidDecimal(amount: string | number): Rational {
+  if (typeof amount === 'number') return { n: BigInt(amount), d: 1n };
+  const dot = amount.indexOf('.');
+  if (dot < 0) return { n: BigInt(amount), d: 1n };
+  const frac = amount.length - dot - 1;
+  return { n: BigInt(amount.slice(0, dot) + amount.slice(dot + 1)), d: 10n ** BigInt(frac) };
+}
+
 function fromZod(issues: readonly z.core.$ZodIssue[]): Issue[] {
   return issues.map((i) => {
     const params = (i as { params?: { code?: string } }).params;
@@ -121,22 +130,21 @@ export function safeParseShipment(input: unknown): SafeParseShipmentResult {
     else if (r.from === currency) rates.set(r.to, div(rational(1n), rate));
   }
   const missing = new Set<string>();
-  const money = (m: Money | undefined, path: (string | number)[]): Rational | undefined => {
+  const money = (m: Money | undefined): Rational | undefined => {
     if (!m) return undefined;
-    const amount = parseDecimal(String(m.amount))!;
+    const amount = parseValidDecimal(m.amount);
     if (m.currency === currency) return amount;
     const rate = rates.get(m.currency);
     if (!rate) {
       missing.add(m.currency);
-      void path;
       return amount;
     }
     return mul(amount, rate);
   };
-  const weight = (w: string | number | undefined) => (w === undefined ? undefined : parseDecimal(String(w))!);
-  const hs = (code: string, path: (string | number)[]): string => {
+  const weight = (w: string | number | undefined) => (w === undefined ? undefined : parseValidDecimal(w));
+  const hs = (code: string, base: readonly (string | number)[]): string => {
     const n = normalizeHsCode(code);
-    if (!n) err('invalid_hs_code', path, `"${code}" is not an HS code of 6, 8 or 10 digits`, { code });
+    if (!n) err('invalid_hs_code', [...base, 'hsCode'], `"${code}" is not an HS code of 6, 8 or 10 digits`, { code });
     return n ?? code;
   };
   const checkDates = (ev: Evidence[] | undefined, path: (string | number)[]) =>
@@ -153,14 +161,14 @@ export function safeParseShipment(input: unknown): SafeParseShipmentResult {
       const mp = [...path, i];
       if (seen.has(m.id)) err('duplicate_material_id', [...mp, 'id'], `material id "${m.id}" is used twice`, { id: m.id });
       seen.add(m.id);
-      checkDates(m.evidence, [...mp, 'evidence']);
+      if (m.evidence) checkDates(m.evidence, [...mp, 'evidence']);
       const w = weight(m.weight);
-      const value = money(m.value, [...mp, 'value'])!;
+      const value = money(m.value)!;
       const out: NormalizedMaterial = {
         id: m.id,
         path: mp,
         description: m.description ?? m.id,
-        hsCode: hs(m.hsCode, [...mp, 'hsCode']),
+        hsCode: hs(m.hsCode, mp),
         value,
         valueText: formatRational(value, 2),
         ...(w ? { weight: w } : {}),
@@ -174,7 +182,7 @@ export function safeParseShipment(input: unknown): SafeParseShipmentResult {
       return out;
     });
   const bom = (b: IntermediateBomInput, path: (string | number)[]): NormalizedBom => {
-    const ex = money(b.exWorksPrice, [...path, 'exWorksPrice']);
+    const ex = money(b.exWorksPrice);
     return {
       ...(b.operations ? { operations: b.operations } : {}),
       declarations: b.declarations ?? {},
@@ -186,18 +194,18 @@ export function safeParseShipment(input: unknown): SafeParseShipmentResult {
   const opt = <K extends string>(key: K, v: Rational | undefined) => (v ? ({ [key]: v } as Record<K, Rational>) : {});
   const costs = p.costs ?? {};
   const product: NormalizedProduct = {
-    hsCode: hs(p.hsCode, ['product', 'hsCode']),
+    hsCode: hs(p.hsCode, ['product']),
     hsVersion: p.hsVersion,
     description: p.description ?? '',
-    ...opt('exWorksPrice', money(p.exWorksPrice, ['product', 'exWorksPrice'])),
-    ...opt('fobValue', money(p.fobValue, ['product', 'fobValue'])),
-    ...opt('transactionValue', money(p.transactionValue, ['product', 'transactionValue'])),
-    ...opt('netCost', money(p.netCost, ['product', 'netCost'])),
+    ...opt('exWorksPrice', money(p.exWorksPrice)),
+    ...opt('fobValue', money(p.fobValue)),
+    ...opt('transactionValue', money(p.transactionValue)),
+    ...opt('netCost', money(p.netCost)),
     costs: {
-      ...opt('directLabour', money(costs.directLabour, ['product', 'costs', 'directLabour'])),
-      ...opt('directOverhead', money(costs.directOverhead, ['product', 'costs', 'directOverhead'])),
-      ...opt('profit', money(costs.profit, ['product', 'costs', 'profit'])),
-      ...opt('other', money(costs.other, ['product', 'costs', 'other'])),
+      ...opt('directLabour', money(costs.directLabour)),
+      ...opt('directOverhead', money(costs.directOverhead)),
+      ...opt('profit', money(costs.profit)),
+      ...opt('other', money(costs.other)),
     },
     ...opt('weight', weight(p.weight)),
     whollyObtained: p.whollyObtained ?? false,

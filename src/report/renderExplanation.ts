@@ -1,5 +1,6 @@
 import type { MaterialStatus, OriginResult } from '../evaluate/evaluateOrigin.js';
 import type { TraceNode } from '../evaluate/evaluateRuleTree.js';
+import { PROCESSES } from '../rules/processes.js';
 import { type Language, renderMessage } from './messages.js';
 
 /** Options of {@link renderExplanation}. */
@@ -16,7 +17,8 @@ function figuresLine(f: Readonly<Record<string, string>> | undefined): string {
 
 function renderTrace(t: TraceNode, lang: Language, depth: number, out: string[]): void {
   const pad = '  '.repeat(depth);
-  const reason = renderMessage(lang, t.reason.key, t.reason.params);
+  const params = t.reason.params?.process ? { ...t.reason.params, process: PROCESSES.get(t.reason.params.process)?.[lang] ?? t.reason.params.process } : t.reason.params;
+  const reason = renderMessage(lang, t.reason.key, params);
   out.push(`${pad}${MARK[t.status]} ${t.expression} — ${renderMessage(lang, `node_${t.status}`)}: ${reason}${figuresLine(t.figures)}`);
   for (const m of t.materials ?? []) {
     out.push(`${pad}    · ${m.id} (HS ${m.hsCode}${m.value ? `, ${m.value}` : ''}${m.weight ? `, ${m.weight} kg` : ''}): ${m.verdict}`);
