@@ -15,7 +15,7 @@ import type { RegionalValueContentNode, RvcMethod } from '../rules/ast.js';
 import type { Criterion, CriterionContext, LeafOutcome } from './types.js';
 import { isOutcome, nonOriginating, productValue, showMoney, showPercent, verdict } from './shared.js';
 
-type ConcreteMethod = Exclude<RvcMethod, 'agreement_default'>;
+export type ConcreteMethod = Exclude<RvcMethod, 'agreement_default'>;
 
 /** RVC by one formula; figures show every term so the sum can be redone by hand. */
 export function computeRegionalValueContent(

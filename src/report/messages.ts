@@ -7,7 +7,7 @@
 
 export type Language = 'en' | 'vi';
 
-type Catalogue = Record<string, string>;
+export type Catalogue = Record<string, string>;
 
 const en: Catalogue = {
   // results
