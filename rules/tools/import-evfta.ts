@@ -106,7 +106,7 @@ export function looseKey(md: string): string {
     .replace(/\bnon-woven/g, 'nonwoven')
     .replace(/\b(heading|chapter|subheading)s\b/g, '$1')
     // "heading 1101 to heading 1108" = "headings 1101 to 1108": the code's length tells the level.
-    .replace(/\b(subheading|heading|chapter)\s+(?=\d)/g, '')
+    .replace(/\b(?:(?:subheading|heading|chapter)\s+)+(?=\d)/g, '')
     .replace(/\bproducts\b/g, 'product')
     .replace(/[^a-z0-9%]+/g, ' ')
     .replace(/\b(the|of|in|to)\b/g, ' ')
@@ -452,7 +452,7 @@ function diffAgainstUk(euRows: EuRow[]): Difference[] {
     const best = scored[0]!;
     // Mark every candidate cell with the same legal label and rules as used.
     usedCells.add(best.c);
-    for (const s of scored) if (s.c.label === best.c.label && s.keys.join(' ') === best.keys.join(' ')) usedCells.add(s.c);
+    for (const s of scored) if (s.keys.join(' ') === best.keys.join(' ') && (s.c.label === best.c.label || labelScope(s.c.label)!.ex || span(s.c.scope).lo > span(best.c.scope).hi || span(s.c.scope).hi < span(best.c.scope).lo)) usedCells.add(s.c);
     const c = best.c;
     const keys = best.keys;
     const ukText = c.rules.map(q).join(' **or** ');

@@ -7,7 +7,7 @@ import type { CompiledAgreement, CompiledRow } from '../rules/compileAgreement.j
 import type { Citation } from '../rules/schema.js';
 import { PROCESSES } from '../rules/processes.js';
 import { evaluateRuleTree, expressionOf, type TraceNode } from './evaluateRuleTree.js';
-import { findProductRule } from './findProductRule.js';
+import { chapterCompleteness, findProductRule } from './findProductRule.js';
 import { showMoney } from '../criteria/shared.js';
 import type { RuleNode } from '../rules/ast.js';
 
@@ -66,6 +66,8 @@ export interface OriginResult extends Omit<ProductDetermination, 'status'> {
     readonly shortName: string;
     readonly dataHash: string;
     readonly completeness: CompiledAgreement['facts']['completeness'];
+    /** Whether the rule data for the product's chapter is complete, partial or absent. */
+    readonly productChapter?: { readonly chapter: string; readonly data: 'complete' | 'partial' | 'absent' };
   };
   readonly shipment?: { readonly exportingCountry: string; readonly importingCountry: string; readonly date: string; readonly currency: string };
   readonly issues: readonly Issue[];
@@ -443,9 +445,10 @@ export function evaluateNormalizedOrigin(s: NormalizedShipment, agreement: Compi
     p.subdivision[agreement.facts.id],
     env,
   );
+  const chapter = s.product.hsCode.slice(0, 2);
   return {
     status: det.status,
-    agreement: header,
+    agreement: { ...header, productChapter: { chapter, data: chapterCompleteness(agreement, chapter) } },
     shipment,
     hsCode: det.hsCode,
     rule: det.rule,

@@ -10,7 +10,8 @@ export type FindProductRuleResult =
   /** Rows split below the code's precision: a longer (national) code is needed. */
   | { readonly status: 'code_too_short'; readonly options: readonly CompiledRow[] }
   | { readonly status: 'gap'; readonly reason: string }
-  | { readonly status: 'not_found' };
+  /** No row, and the PSR data for the chapter is not complete: the general rule may not apply. */
+  | { readonly status: 'not_found'; readonly chapterData: 'partial' | 'absent' | 'complete' };
 
 const covers = (row: { from: string; to: string }, code: string): boolean => {
   const p = code.slice(0, row.from.length);
@@ -20,6 +21,12 @@ const covers = (row: { from: string; to: string }, code: string): boolean => {
 /** Rows finer than the code whose range could still contain it. */
 const finerOverlap = (row: CompiledRow, code: string): boolean =>
   row.from.length > code.length && row.from.slice(0, code.length) <= code && row.to.slice(0, code.length) >= code;
+
+/** Whether the agreement's PSR data for a chapter is complete, partial or absent. */
+export function chapterCompleteness(agreement: CompiledAgreement, chapter: string): 'complete' | 'partial' | 'absent' {
+  const c = agreement.facts.completeness;
+  return c.chapters?.[chapter] ?? (c.status === 'complete' ? 'complete' : 'absent');
+}
 
 const chapterIndex = new WeakMap<CompiledAgreement, Map<string, CompiledRow[]>>();
 
@@ -63,7 +70,11 @@ export function findProductRule(agreement: CompiledAgreement, code: string, choi
   if (finer.length > 0) return { status: 'code_too_short', options: [...finer, ...candidates] };
   if (candidates.length === 0) {
     const gap = agreement.gaps.find((g) => covers(g, code));
-    return gap ? { status: 'gap', reason: gap.reason } : { status: 'not_found' };
+    if (gap) return { status: 'gap', reason: gap.reason };
+    const chapterData = chapterCompleteness(agreement, code.slice(0, 2));
+    // Unlisted goods take the general rule, but only where the list is known to be complete.
+    if (agreement.generalRow && chapterData === 'complete') return { status: 'found', row: agreement.generalRow };
+    return { status: 'not_found', chapterData };
   }
   const sorted = [...candidates].sort((a, b) => {
     const [la, wa] = specificity(a);

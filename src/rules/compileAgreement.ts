@@ -23,6 +23,8 @@ export interface CompiledAgreement {
   readonly hsVersion: AgreementFacts['hsVersion'];
   readonly rows: readonly CompiledRow[];
   readonly gaps: readonly { readonly from: string; readonly to: string; readonly reason: string }[];
+  /** The agreement's general rule as a row, for unlisted goods in chapters with complete data. */
+  readonly generalRow?: CompiledRow;
   /** Content hash of the compiled data: identifies the rule-data version in results. */
   readonly dataHash: string;
 }
@@ -134,7 +136,27 @@ export function compileAgreement(agreementJson: unknown, psrJson: unknown): Comp
   if (f.tolerance) checkCite(f.tolerance.cite, ['tolerance', 'cite']);
   if (issues.length > 0) return { success: false, issues };
 
+  let generalRow: CompiledRow | undefined;
+  if (f.generalRule) {
+    checkCite(f.generalRule.cite, ['generalRule', 'cite']);
+    const parsed = parseRuleExpression(f.generalRule.rule);
+    if (!parsed.success) {
+      issues.push({ code: 'rule_syntax', file: 'agreement', path: ['generalRule', 'rule'], message: `${parsed.issue.message} at character ${parsed.issue.offset}` });
+    } else {
+      generalRow = {
+        id: 'general',
+        from: '00',
+        to: '99',
+        description: 'goods not listed in the product-specific rules',
+        rule: parsed.rule,
+        expression: f.generalRule.rule,
+        text: f.generalRule.text,
+        cite: f.generalRule.cite,
+      };
+    }
+  }
+  if (issues.length > 0) return { success: false, issues };
   const gaps = psr.data.gaps.map((g) => ({ ...parseScope(g.scope), reason: g.reason }));
   const dataHash = hashText(JSON.stringify([f, psr.data]));
-  return { success: true, agreement: { facts: f, hsVersion: psr.data.hsVersion, rows, gaps, dataHash } };
+  return { success: true, agreement: { facts: f, hsVersion: psr.data.hsVersion, rows, gaps, ...(generalRow ? { generalRow } : {}), dataHash } };
 }

@@ -117,9 +117,20 @@ export const agreementFactsSchema = z.object({
   }),
   proofs: z.array(proofSchema),
   sources: z.array(sourceSchema).min(1),
+  /**
+   * The rule for goods the PSR table does not list (e.g. ATIGA "RVC 40 % or CTH").
+   * Applied only in chapters whose PSR data is complete: where the data is partial
+   * or absent, a listed product's own rule may be missing, so the answer is
+   * undetermined rather than the general rule.
+   */
+  generalRule: z
+    .object({ rule: z.string().min(1), text: z.string(), cite: citationSchema })
+    .optional(),
   completeness: z.object({
     status: z.enum(['complete', 'partial', 'general_rule_only']),
     note: z.string(),
+    /** Per HS chapter ("01"–"97"): whether the PSR data for it is complete, partial or absent. Unlisted chapters follow `status` (complete → complete, otherwise absent). */
+    chapters: z.record(z.string().regex(/^\d{2}$/), z.enum(['complete', 'partial', 'absent'])).optional(),
   }),
 });
 export type AgreementFacts = z.infer<typeof agreementFactsSchema>;

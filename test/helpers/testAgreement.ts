@@ -41,7 +41,8 @@ export const testFacts = {
   },
   proofs: [],
   sources: [{ id: 's', title: 'Test source' }],
-  completeness: { status: 'partial', note: 'test data' },
+  generalRule: { rule: 'CTH or RVC(40% FOB)', text: 'general rule', cite: { source: 's', ref: 'Art 4' } },
+  completeness: { status: 'partial', note: 'test data', chapters: { '95': 'complete', '96': 'partial' } },
 };
 
 export const testPsr = {

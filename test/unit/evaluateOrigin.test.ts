@@ -22,7 +22,14 @@ describe('findProductRule', () => {
     expect(findProductRule(fta, '85171310')).toMatchObject({ status: 'found', row: { id: '85171310' } });
     expect(findProductRule(fta, '85171390')).toMatchObject({ status: 'found', row: { id: '851713' } });
     expect(findProductRule(fta, '410150')).toMatchObject({ status: 'gap' });
-    expect(findProductRule(fta, '999999')).toMatchObject({ status: 'not_found' });
+    expect(findProductRule(fta, '999999')).toMatchObject({ status: 'not_found', chapterData: 'absent' });
+  });
+  it('applies the general rule to unlisted goods only in chapters whose data is complete', () => {
+    expect(findProductRule(fta, '950300')).toMatchObject({ status: 'found', row: { id: 'general' } });
+    expect(findProductRule(fta, '960810')).toMatchObject({ status: 'not_found', chapterData: 'partial' });
+    const r = evaluateOrigin(shipment({ hsCode: '960810' }, []), fta);
+    expect(r.status).toBe('undetermined');
+    expect(r.issues[0]).toMatchObject({ code: 'rule_not_found', params: { reason: 'product-specific rule for this code is not in the rule data' } });
   });
 });
 
