@@ -32,6 +32,7 @@ export type IssueCode =
   | 'unknown_operation'
   | 'declaration_missing'
   | 'judgement_required'
+  | 'textile_data_needed'
   | 'evidence_expired'
   | 'evidence_not_yet_valid'
   | 'conditional_cumulation_not_confirmed'

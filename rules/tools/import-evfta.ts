@@ -268,7 +268,7 @@ function main(): void {
     idCount.set(scope, n);
     const shared = (scopeCount.get(scope) ?? 0) > 1;
     const desc = r.sub || r.set.heading;
-    const notes = [...(t?.note ? [t.note] : []), ...(override ? [override.note] : []), ...(r.rangeCorrected ? [`HS range of the EU source corrected to its heading label (${r.rangeCorrected}).`] : []), ...(noteFor.get(r.index) ?? [])];
+    const notes = [...(t?.note && !override ? [t.note] : []), ...(override ? [override.note] : []), ...(r.rangeCorrected ? [`HS range of the EU source corrected to its heading label (${r.rangeCorrected}).`] : []), ...(noteFor.get(r.index) ?? [])];
     rows.push({
       id: n === 1 ? scope : `${scope}.${n}`,
       scope,
@@ -505,6 +505,9 @@ function diffAgainstUk(euRows: EuRow[]): Difference[] {
       kind: 'row only in UK list',
       title: `${c.label}${c.sub ? ` (${c.sub.slice(0, 70)})` : ''}`,
       lines: [`UK rule set(s) ${c.indexes.join(', ')} (ranges ${[...new Set(c.ranges)].join(', ')}): ${c.rules.map(q).join(' **or** ')}`, 'No EU rule set matches this row.'],
+      // The goods of this UK row fall to the EU chapter row: say so on that row.
+      euIndexes: kept.filter((r) => r.scope.from.length === 2 && r.scope.from === c.scope.from.slice(0, 2)).map((r) => r.index),
+      rowNote: `Heading ${scopeString(c.scope)}${c.sub ? ` (${c.sub.slice(0, 60)})` : ''} has its own row in the UK mirror of Annex II but none in the EU source, so its goods fall to this chapter row; unconfirmed for the EVFTA (differences.md, key uk-only:${c.indexes[0]}).`,
     });
   }
   return diffs;

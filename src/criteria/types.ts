@@ -54,6 +54,8 @@ export interface CriterionContext {
   readonly product: ProductFacts;
   readonly materials: readonly ClassifiedMaterial[];
   readonly currency: string;
+  /** Textile tolerances the applied rule row refers to. */
+  readonly textileTolerances?: readonly ('mixed' | 'otherHeading')[];
 }
 
 /** A message key and its parameters, rendered per language by the report layer. */

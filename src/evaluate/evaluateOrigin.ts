@@ -292,7 +292,7 @@ function determineProductWith(
     return make('undetermined', { key: code, params: code === 'rule_not_found' ? { reason } : { options } });
   }
   const row = found.row;
-  const ctx: CriterionContext = { agreement, product, materials: classified, currency: env.currency };
+  const ctx: CriterionContext = { agreement, product, materials: classified, currency: env.currency, textileTolerances: row.textileTolerances };
   const tree = evaluateRuleTree(row.rule, ctx);
   for (const i of tree.issues) env.issues.push(i);
 

@@ -12,7 +12,7 @@ import { showExact, showMoney } from '../criteria/shared.js';
 import { tariffShift } from '../criteria/tariffShift.js';
 import type { ClassifiedMaterial, Criterion, CriterionContext, MaterialVerdict, Reason } from '../criteria/types.js';
 import { weightLimit } from '../criteria/weightLimit.js';
-import type { Issue } from '../issues.js';
+import { type Issue, makeIssue } from '../issues.js';
 import { compare, parseConstant, percentAmount, sum } from '../money/rational.js';
 import type { LeafKind, RuleNode } from '../rules/ast.js';
 import { formatRuleExpression } from '../rules/formatRuleExpression.js';
@@ -141,6 +141,7 @@ function applyTolerance(result: Internal, ctx: CriterionContext): Internal {
     result.trace.tolerance = tolerance;
     return result;
   };
+  if (ctx.textileTolerances?.length) return applyTextileTolerances(result, ctx, settle);
   if (!tol) return settle('not_met', { applied: false, materialIds: ids, note: 'the agreement data defines no tolerance' });
   if (tol.excludedChapters.includes(chapter)) {
     return settle('not_met', { applied: false, materialIds: ids, note: tol.note ?? `the general tolerance does not apply to products of chapter ${chapter}` });
@@ -166,6 +167,74 @@ function applyTolerance(result: Internal, ctx: CriterionContext): Internal {
     return settle('undetermined', { applied: false, materialIds: ids, note: 'the product value the tolerance is measured against is missing' });
   }
   return settle('not_met', { applied: false, materialIds: ids, note: 'the materials exceed the tolerance', percent: tol.percent, value: showMoney(value), allowed: showMoney(allowed) });
+}
+
+const isTextile = (m: ClassifiedMaterial) => {
+  const ch = m.material.hsCode.slice(0, 2);
+  return ch >= '50' && ch <= '63';
+};
+
+/**
+ * The textile tolerances a row refers to. `otherHeading` (EU-model Note 7):
+ * materials outside Chapters 50–63 are used freely, and non-conforming textile
+ * materials of another heading than the product may reach a share of its value.
+ * `mixed` (Note 6): in a product of two or more basic textile materials, the
+ * non-conforming ones may reach a share of the weight of all basic textile
+ * materials; the caller names each textile material's basic material with a tag
+ * `textile:<name>` and gives weights.
+ */
+function applyTextileTolerances(
+  result: Internal,
+  ctx: CriterionContext,
+  settle: (status: 'met' | 'not_met' | 'undetermined', tolerance: NonNullable<TraceNode['tolerance']>) => Internal,
+): Internal {
+  const refs = ctx.textileTolerances!;
+  const rules = ctx.agreement.facts.textileTolerances;
+  const all = [...result.offending!.values()];
+  const ids = all.map((m) => m.material.id);
+  let remaining = all;
+  const notes: string[] = [];
+  if (refs.includes('otherHeading') && rules?.otherHeading) {
+    const t = rules.otherHeading;
+    remaining = remaining.filter(isTextile);
+    if (remaining.length < all.length) notes.push('materials outside Chapters 50–63 are used freely');
+    const heading = ctx.product.hsCode.slice(0, 4);
+    const other = remaining.filter((m) => m.material.hsCode.slice(0, 4) !== heading);
+    const base = t.basis === 'ex_works' ? ctx.product.exWorksPrice : t.basis === 'fob' ? ctx.product.fobValue : ctx.product.transactionValue;
+    if (other.length > 0 && base) {
+      const value = sum(other.map((m) => m.nonOriginatingValue));
+      const allowed = percentAmount(parseConstant(t.percent), base);
+      if (compare(value, allowed) <= 0) {
+        remaining = remaining.filter((m) => m.material.hsCode.slice(0, 4) === heading);
+        notes.push(`textile materials of another heading: ${showMoney(value)} ≤ ${showMoney(allowed)} (${t.percent}% of the product value)`);
+      } else notes.push(`textile materials of another heading: ${showMoney(value)} > ${showMoney(allowed)} (${t.percent}%)`);
+    }
+  }
+  if (remaining.length > 0 && refs.includes('mixed') && rules?.mixed) {
+    const t = rules.mixed;
+    const textiles = ctx.materials.filter(isTextile);
+    const kinds = new Set(textiles.flatMap((m) => m.material.tags.filter((tag) => tag.startsWith('textile:'))));
+    const complete = textiles.every((m) => m.material.weight && m.material.tags.some((tag) => tag.startsWith('textile:')));
+    if (!complete) {
+      result.issues = [
+        ...result.issues,
+        makeIssue('textile_data_needed', [...ctx.product.path, 'materials'], 'the mixed-textile tolerance needs the net weight and the basic textile material (tag "textile:<name>", e.g. textile:cotton) of every textile material'),
+      ];
+      return settle('undetermined', { applied: false, materialIds: ids, note: [...notes, 'the mixed-textile tolerance may apply, but weights or basic textile materials are missing'].join('; ') });
+    }
+    if (kinds.size >= 2) {
+      const w = sum(remaining.map((m) => m.material.weight!));
+      const total = sum(textiles.map((m) => m.material.weight!));
+      const allowed = percentAmount(parseConstant(t.percent), total);
+      if (compare(w, allowed) <= 0) {
+        notes.push(`mixed textile product: ${showExact(w)} kg ≤ ${showExact(allowed)} kg (${t.percent}% of ${showExact(total)} kg of textile materials)`);
+        remaining = [];
+      } else notes.push(`mixed textile product: ${showExact(w)} kg > ${showExact(allowed)} kg (${t.percent}%)`);
+    } else notes.push('the mixed-textile tolerance needs two or more basic textile materials');
+  }
+  return remaining.length === 0
+    ? settle('met', { applied: true, materialIds: ids, note: notes.join('; ') })
+    : settle('not_met', { applied: false, materialIds: remaining.map((m) => m.material.id), note: notes.join('; ') || 'no textile tolerance covers these materials' });
 }
 
 /** Result of {@link evaluateRuleTree}. */

@@ -26,9 +26,9 @@ function renderTrace(t: TraceNode, lang: Language, depth: number, out: string[])
   if (t.tolerance) {
     out.push(
       `${pad}    ⤷ ${
-        t.tolerance.applied
-          ? renderMessage(lang, 'tolerance_applied', { value: t.tolerance.value ?? '', allowed: t.tolerance.allowed ?? '', percent: t.tolerance.percent ?? '' })
-          : renderMessage(lang, 'tolerance_not_applied', { note: t.tolerance.note ?? '' })
+        t.tolerance.applied && t.tolerance.value !== undefined
+          ? renderMessage(lang, 'tolerance_applied', { value: t.tolerance.value, allowed: t.tolerance.allowed ?? '', percent: t.tolerance.percent ?? '' })
+          : renderMessage(lang, t.tolerance.applied ? 'tolerance_applied_note' : 'tolerance_not_applied', { note: t.tolerance.note ?? '' })
       } (${t.tolerance.materialIds.join(', ')})`,
     );
   }

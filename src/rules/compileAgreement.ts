@@ -15,6 +15,7 @@ export interface CompiledRow {
   readonly text: string;
   readonly cite: Citation;
   readonly note?: string;
+  readonly textileTolerances?: readonly ('mixed' | 'otherHeading')[];
 }
 
 /** An agreement's facts and rules, validated and compiled for the evaluator. */
@@ -123,6 +124,7 @@ export function compileAgreement(agreementJson: unknown, psrJson: unknown): Comp
       text: row.text,
       cite: row.cite,
       ...(row.note !== undefined ? { note: row.note } : {}),
+      ...(row.textileTolerances ? { textileTolerances: row.textileTolerances } : {}),
     });
   });
   const checkCite = (c: Citation, path: (string | number)[]) => {

@@ -46,6 +46,19 @@ export const toleranceSchema = z.object({
   note: z.string().optional(),
 });
 
+/**
+ * Textile tolerances that apply only to list rows referring to them (EU-model
+ * Annex I Notes 6 and 7). `mixed`: non-conforming basic textile materials may
+ * make up `percent` of the weight of all basic textile materials, in products of
+ * two or more basic textile materials. `otherHeading`: non-conforming textile
+ * materials of another heading than the product may make up `percent` of the
+ * product's value; materials outside Chapters 50–63 may be used freely.
+ */
+export const textileTolerancesSchema = z.object({
+  mixed: z.object({ percent: percent, cite: citationSchema }).optional(),
+  otherHeading: z.object({ percent: percent, basis: z.enum(['ex_works', 'fob', 'transaction_value']), cite: citationSchema }).optional(),
+});
+
 export const cumulationSchema = z.object({
   /** Countries whose originating materials count as originating (with evidence). */
   bilateral: z.array(country),
@@ -105,6 +118,7 @@ export const agreementFactsSchema = z.object({
     })
     .optional(),
   tolerance: toleranceSchema.optional(),
+  textileTolerances: textileTolerancesSchema.optional(),
   cumulation: cumulationSchema,
   minimalOperations: z.object({ operations: z.array(minimalOperationSchema), cite: citationSchema }),
   /** How packing, accessories and neutral elements count. */
@@ -156,6 +170,8 @@ export const psrRowSchema = z.object({
   text: z.string(),
   cite: citationSchema,
   note: z.string().optional(),
+  /** Textile tolerances this row refers to (by footnote in the legal list). */
+  textileTolerances: z.array(z.enum(['mixed', 'otherHeading'])).optional(),
 });
 export type PsrRow = z.infer<typeof psrRowSchema>;
 

@@ -20,6 +20,10 @@ export const testFacts = {
     excludedChapters: ['61'],
     cite: { source: 's', ref: 'Art 5' },
   },
+  textileTolerances: {
+    mixed: { percent: '10', cite: { source: 's', ref: 'Note 6' } },
+    otherHeading: { percent: '8', basis: 'ex_works', cite: { source: 's', ref: 'Note 7' } },
+  },
   cumulation: {
     bilateral: ['VN', 'GB', 'JP'],
     conditional: [{ id: 'eu', countries: ['DE'], conditions: 'arrangements in force', products: [], cite: { source: 's', ref: 'Art 3' } }],
@@ -58,6 +62,8 @@ export const testPsr = {
     { id: '5208.1', scope: '5208-5212', ex: 'printed', description: 'printed fabric', rule: 'Process(printing)', text: 't', cite: { source: 's', ref: 'r7' } },
     { id: '5208.2', scope: '5208-5212', ex: 'other', description: 'other fabric', rule: 'Process(weaving)', text: 't', cite: { source: 's', ref: 'r8' } },
     { id: '61', scope: '61', description: 'knitted garments', rule: 'Process(knitting) and Process(making_up)', text: 't', cite: { source: 's', ref: 'r9' } },
+    { id: '6203', scope: '6203', description: 'trousers', rule: 'Process(weaving) and Process(making_up)', text: 't', cite: { source: 's', ref: 'r16' }, textileTolerances: ['otherHeading'] },
+    { id: '5209', scope: '5209', description: 'cotton denim', rule: 'Process(spinning) and Process(weaving)', text: 't', cite: { source: 's', ref: 'r17' }, textileTolerances: ['mixed'] },
     { id: '6110', scope: '6110', ex: 'of wool', description: 'wool jerseys', rule: 'MaxNOM(40% EXW)', text: 't', cite: { source: 's', ref: 'r10' } },
     { id: '9401', scope: '9401', description: 'seats', rule: 'CTH(except: h9403) or MaxNOM(50% EXW, of: ch44)', text: 't', cite: { source: 's', ref: 'r11' } },
     { id: '7210', scope: '7210', description: 'flat-rolled', rule: 'From([h7206, h7207])', text: 't', cite: { source: 's', ref: 'r12' } },

@@ -66,6 +66,27 @@ describe('evaluateOrigin', () => {
     expect(r.status).toBe('not_originating');
     expect(r.trace!.tolerance?.applied).toBe(false);
   });
+  it('applies the textile tolerances only to rows that refer to them', () => {
+    const trousers = { hsCode: '620342' };
+    // Imported pocket fabric (5513) is another heading than 6203, 7 % ≤ 8 % of the ex-works price.
+    const pocket = evaluateOrigin(shipment(trousers, [mat('yarn', '520512', '30'), mat('pocketing', '551311', '7'), mat('zip', '960719', '5')]), fta);
+    expect(pocket.status).toBe('originating');
+    expect(pocket.trace!.tolerance).toMatchObject({ applied: true });
+    const over = evaluateOrigin(shipment(trousers, [mat('pocketing', '551311', '9')]), fta);
+    expect(over.status).toBe('not_originating');
+    // Mixed denim: polyester yarn bought in (not spun here) is 0.5 of 10 kg of textile materials.
+    const denim = { hsCode: '520942' };
+    const mixed = [
+      mat('cotton', '520100', '40', { weight: '9.5', tags: ['textile:cotton'] }),
+      mat('poly-yarn', '550932', '5', { weight: '0.5', tags: ['textile:polyester'] }),
+    ];
+    expect(evaluateOrigin(shipment(denim, mixed), fta).status).toBe('originating');
+    const noTags = evaluateOrigin(shipment(denim, [mat('cotton', '520100', '40', { weight: '9.5' }), mat('poly-yarn', '550932', '5', { weight: '0.5' })]), fta);
+    expect(noTags.status).toBe('undetermined');
+    expect(noTags.issues.map((i) => i.code)).toContain('textile_data_needed');
+    const heavy = [mat('cotton', '520100', '40', { weight: '8', tags: ['textile:cotton'] }), mat('poly-yarn', '550932', '5', { weight: '2', tags: ['textile:polyester'] })];
+    expect(evaluateOrigin(shipment(denim, heavy), fta).status).toBe('not_originating');
+  });
   it('allows same-heading materials up to their share', () => {
     const within = evaluateOrigin(shipment({ hsCode: '850140' }, [mat('stator', '850300', '30'), mat('motor', '850110', '20')]), fta);
     expect(within.status).toBe('originating');
