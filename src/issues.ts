@@ -26,6 +26,7 @@ export type IssueCode =
   | 'unknown_subdivision'
   | 'hs_code_too_short'
   | 'hs_version_mismatch'
+  | 'hs_transposition_ambiguous'
   | 'missing_value'
   | 'missing_weight'
   | 'operations_not_declared'

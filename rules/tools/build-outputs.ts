@@ -19,7 +19,8 @@ export const AGREEMENTS = ['ukvfta'] as const;
 const readJson = (p: string): unknown => JSON.parse(readFileSync(join(ROOT, p), 'utf8'));
 
 export function compileFromDisk(id: string): CompiledAgreement {
-  const r = compileAgreement(readJson(`rules/${id}/agreement.json`), readJson(`rules/${id}/psr.json`));
+  const correlation = (readJson('rules/hs/correlation.json') as { tables: Record<string, Record<string, string[]>> }).tables;
+  const r = compileAgreement(readJson(`rules/${id}/agreement.json`), readJson(`rules/${id}/psr.json`), { correlation });
   if (!r.success) {
     throw new Error(`rules/${id} does not compile:\n${r.issues.map((i) => `  ${i.file}.json ${i.path.join('.')}: ${i.code}: ${i.message}`).join('\n')}`);
   }

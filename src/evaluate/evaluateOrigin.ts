@@ -8,6 +8,7 @@ import type { Citation } from '../rules/schema.js';
 import { PROCESSES } from '../rules/processes.js';
 import { evaluateRuleTree, expressionOf, type TraceNode } from './evaluateRuleTree.js';
 import { chapterCompleteness, findProductRule } from './findProductRule.js';
+import { type TranspositionRecord, transposeShipment } from './transposeShipment.js';
 import { showMoney } from '../criteria/shared.js';
 import type { RuleNode } from '../rules/ast.js';
 
@@ -70,6 +71,8 @@ export interface OriginResult extends Omit<ProductDetermination, 'status'> {
     readonly productChapter?: { readonly chapter: string; readonly data: 'complete' | 'partial' | 'absent' };
   };
   readonly shipment?: { readonly exportingCountry: string; readonly importingCountry: string; readonly date: string; readonly currency: string };
+  /** Present when the input's HS codes were mapped onto the rules' HS version. */
+  readonly transposition?: TranspositionRecord;
   readonly issues: readonly Issue[];
 }
 
@@ -392,7 +395,8 @@ export function evaluateOrigin(input: unknown, agreement: CompiledAgreement, opt
 }
 
 /** {@link evaluateOrigin} for an already validated shipment (skips parsing; used when evaluating many agreements). */
-export function evaluateNormalizedOrigin(s: NormalizedShipment, agreement: CompiledAgreement, options: EvaluateOriginOptions = {}): OriginResult {
+export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: CompiledAgreement, options: EvaluateOriginOptions = {}): OriginResult {
+  let s = input;
   const header = agreementHeader(agreement);
   const shipment = { exportingCountry: s.exportingCountry, importingCountry: s.importingCountry, date: s.date, currency: s.currency };
   const issues: Issue[] = [];
@@ -416,14 +420,14 @@ export function evaluateNormalizedOrigin(s: NormalizedShipment, agreement: Compi
   if (issues.length > 0) {
     return { status: 'invalid_input', agreement: header, shipment, hsCode: s.product.hsCode, materials: [], reason: { key: 'result_agreement_not_applicable' }, issues };
   }
+  let transposition: TranspositionRecord | undefined;
   if (s.product.hsVersion !== agreement.hsVersion) {
-    issues.push(
-      makeIssue('hs_version_mismatch', ['product', 'hsVersion'], `the rules are keyed on ${agreement.hsVersion} but the product code is ${s.product.hsVersion}; give the code in ${agreement.hsVersion}`, {
-        given: s.product.hsVersion,
-        needed: agreement.hsVersion,
-      }),
-    );
-    return { status: 'undetermined', agreement: header, shipment, hsCode: s.product.hsCode, materials: [], reason: { key: 'hs_version_mismatch' }, issues };
+    const t = transposeShipment(s, agreement);
+    if (!t.success) {
+      return { status: 'undetermined', agreement: header, shipment, hsCode: s.product.hsCode, materials: [], reason: { key: 'hs_version_mismatch' }, issues: [...t.issues] };
+    }
+    s = t.shipment;
+    transposition = t.record;
   }
   const env: Env = { agreement, exportingCountry: s.exportingCountry, date: s.date, currency: s.currency, options, issues, depth: 0 };
   const p = s.product;
@@ -458,6 +462,7 @@ export function evaluateNormalizedOrigin(s: NormalizedShipment, agreement: Compi
     insufficientOperations: det.insufficientOperations,
     materials: det.materials,
     reason: det.reason,
+    transposition,
     issues: issues.length > 1 ? dedupe(issues) : issues,
   };
 }

@@ -18,6 +18,8 @@ export interface NormalizedMaterial {
   readonly path: readonly (string | number)[];
   readonly description: string;
   readonly hsCode: string;
+  /** Codes the caller gave for other HS versions. */
+  readonly hsCodes: Readonly<Partial<Record<HsVersion, string>>>;
   readonly value: Rational;
   /** `value` for display (two decimals), formatted once. */
   readonly valueText: string;
@@ -37,8 +39,11 @@ export interface NormalizedBom {
   readonly materials: readonly NormalizedMaterial[];
 }
 
+export type HsVersion = 'HS2012' | 'HS2017' | 'HS2022';
+
 export interface NormalizedProduct {
   readonly hsCode: string;
+  readonly hsCodes: Readonly<Partial<Record<HsVersion, string>>>;
   readonly hsVersion: 'HS2012' | 'HS2017' | 'HS2022';
   readonly description: string;
   readonly exWorksPrice?: Rational;
@@ -147,6 +152,11 @@ export function safeParseShipment(input: unknown): SafeParseShipmentResult {
     if (!n) err('invalid_hs_code', [...base, 'hsCode'], `"${code}" is not an HS code of 6, 8 or 10 digits`, { code });
     return n ?? code;
   };
+  const otherCodes = (codes: Partial<Record<HsVersion, string>> | undefined, base: readonly (string | number)[]) => {
+    const out: Partial<Record<HsVersion, string>> = {};
+    for (const [v, c] of Object.entries(codes ?? {}) as [HsVersion, string][]) out[v] = hs(c, [...base, 'hsCodes', v]);
+    return out;
+  };
   const checkDates = (ev: Evidence[] | undefined, path: (string | number)[]) =>
     (ev ?? []).forEach((e, k) => {
       for (const key of ['issued', 'expires'] as const) {
@@ -169,6 +179,7 @@ export function safeParseShipment(input: unknown): SafeParseShipmentResult {
         path: mp,
         description: m.description ?? m.id,
         hsCode: hs(m.hsCode, mp),
+        hsCodes: otherCodes(m.hsCodes, mp),
         value,
         valueText: formatRational(value, 2),
         ...(w ? { weight: w } : {}),
@@ -195,6 +206,7 @@ export function safeParseShipment(input: unknown): SafeParseShipmentResult {
   const costs = p.costs ?? {};
   const product: NormalizedProduct = {
     hsCode: hs(p.hsCode, ['product']),
+    hsCodes: otherCodes(p.hsCodes, ['product']),
     hsVersion: p.hsVersion,
     description: p.description ?? '',
     ...opt('exWorksPrice', money(p.exWorksPrice)),

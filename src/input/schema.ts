@@ -53,12 +53,15 @@ export const materialRoleSchema = z.enum([
 ]);
 
 export const hsVersionSchema = z.enum(['HS2012', 'HS2017', 'HS2022']);
+const hsCodesSchema = z.object({ HS2012: z.string().optional(), HS2017: z.string().optional(), HS2022: z.string().optional() });
 
 /** A material of the bill of materials; `bom` when the producer made it itself. */
 export interface MaterialInput {
   id: string;
   description?: string | undefined;
   hsCode: string;
+  /** The code in other HS versions, where the caller knows it (used when a rule set is keyed on that version). */
+  hsCodes?: Partial<Record<'HS2012' | 'HS2017' | 'HS2022', string>> | undefined;
   value: Money;
   weight?: string | number | undefined;
   originCountry?: string | undefined;
@@ -81,6 +84,7 @@ export const materialSchema: z.ZodType<MaterialInput> = z.lazy(() =>
     id: z.string().min(1),
     description: z.string().optional(),
     hsCode: z.string().min(1),
+    hsCodes: hsCodesSchema.optional(),
     value: moneySchema,
     weight: weightSchema.optional(),
     originCountry: country.optional(),
@@ -103,6 +107,8 @@ export const intermediateBomSchema: z.ZodType<IntermediateBomInput> = z.lazy(() 
 export const productSchema = z.object({
   hsCode: z.string().min(1),
   hsVersion: hsVersionSchema.default('HS2022'),
+  /** The product code in other HS versions, where the caller knows it (settles ambiguous transpositions). */
+  hsCodes: hsCodesSchema.optional(),
   description: z.string().optional(),
   exWorksPrice: moneySchema.optional(),
   fobValue: moneySchema.optional(),

@@ -103,6 +103,7 @@ const viIssues: Catalogue = {
   issue_subdivision_required: 'Hãy chọn phần của nhóm hàng áp dụng cho sản phẩm: {options}.',
   issue_unknown_subdivision: 'Phần đã chọn không hợp lệ; các lựa chọn: {options}.',
   issue_hs_code_too_short: 'Cần mã HS chi tiết hơn.',
+  issue_hs_transposition_ambiguous: 'Mã {from} {code} tương ứng với nhiều mã {to} ({candidates}): hãy cung cấp mã {to}.',
   issue_hs_version_mismatch: 'Mã sản phẩm theo {given}, quy tắc theo {needed}: hãy cung cấp mã theo {needed}.',
   issue_missing_value: 'Thiếu trị giá "{field}".',
   issue_missing_weight: 'Thiếu trọng lượng tịnh.',

@@ -1,3 +1,4 @@
+import type { HsCorrelationTables } from '../hs/transposeHsCode.js';
 import type { RuleNode } from './ast.js';
 import { parseRuleExpression } from './parseRuleExpression.js';
 import { PROCESSES } from './processes.js';
@@ -26,6 +27,8 @@ export interface CompiledAgreement {
   readonly gaps: readonly { readonly from: string; readonly to: string; readonly reason: string }[];
   /** The agreement's general rule as a row, for unlisted goods in chapters with complete data. */
   readonly generalRow?: CompiledRow;
+  /** Correlation tables onto this agreement's HS version ("HS2022>HS2012" …), for codes given in a newer version. */
+  readonly transpositions?: HsCorrelationTables;
   /** Content hash of the compiled data: identifies the rule-data version in results. */
   readonly dataHash: string;
 }
@@ -77,7 +80,12 @@ export function parseScope(scope: string): { from: string; to: string } {
  * else console.log(r.issues); // → [{ code: 'rule_syntax', file: 'psr', path: ['rows', 12, 'rule'], … }]
  * ```
  */
-export function compileAgreement(agreementJson: unknown, psrJson: unknown): CompileAgreementResult {
+export interface CompileAgreementOptions {
+  /** HS correlation tables (e.g. rules/hs/correlation.json `tables`); those ending in the rule set's version are kept. */
+  readonly correlation?: HsCorrelationTables;
+}
+
+export function compileAgreement(agreementJson: unknown, psrJson: unknown, options: CompileAgreementOptions = {}): CompileAgreementResult {
   const issues: RuleDataIssue[] = [];
   const facts = agreementFactsSchema.safeParse(agreementJson);
   if (!facts.success) {
@@ -160,5 +168,11 @@ export function compileAgreement(agreementJson: unknown, psrJson: unknown): Comp
   if (issues.length > 0) return { success: false, issues };
   const gaps = psr.data.gaps.map((g) => ({ ...parseScope(g.scope), reason: g.reason }));
   const dataHash = hashText(JSON.stringify([f, psr.data]));
-  return { success: true, agreement: { facts: f, hsVersion: psr.data.hsVersion, rows, gaps, ...(generalRow ? { generalRow } : {}), dataHash } };
+  const suffix = `>${psr.data.hsVersion}`;
+  const kept = Object.entries(options.correlation ?? {}).filter(([k]) => k.endsWith(suffix));
+  const transpositions = kept.length ? (Object.fromEntries(kept) as HsCorrelationTables) : undefined;
+  return {
+    success: true,
+    agreement: { facts: f, hsVersion: psr.data.hsVersion, rows, gaps, ...(generalRow ? { generalRow } : {}), ...(transpositions ? { transpositions } : {}), dataHash },
+  };
 }
