@@ -1,9 +1,16 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+// One entry per agreement module (generated in src/agreements/), so that importing one agreement never bundles another's data.
+const agreements = Object.fromEntries(
+  readdirSync('src/agreements')
+    .filter((f) => f.endsWith('.ts') && f !== 'all.ts')
+    .map((f) => [`agreements/${f.slice(0, -3)}`, `src/agreements/${f}`]),
+);
 
 export default defineConfig([
   {
-    // Library: one entry per agreement so that importing one does not bundle the others.
-    entry: { index: 'src/index.ts', 'agreements/ukvfta': 'src/agreements/ukvfta.ts' },
+    entry: { index: 'src/index.ts', ...agreements },
     format: ['esm', 'cjs'],
     dts: true,
     splitting: true,
@@ -14,7 +21,6 @@ export default defineConfig([
   {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
-    banner: { js: '' },
     target: 'node20',
   },
 ]);

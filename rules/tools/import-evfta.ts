@@ -258,6 +258,13 @@ function main(): void {
   const diffs = diffAgainstUk(euRows);
   const noteFor = new Map<number, string[]>();
   for (const d of diffs) for (const i of d.euIndexes ?? []) if (d.rowNote) noteFor.set(i, [...(noteFor.get(i) ?? []), d.rowNote]);
+  // Rows whose legal alternatives may be missing (an open difference): a failure there proves nothing.
+  const openKeys = new Set(resolutions.filter((x) => x.status === 'open').map((x) => x.key));
+  const incompleteFor = new Map<number, string[]>();
+  for (const d of diffs) {
+    if (!d.rowNote || !openKeys.has(d.key) || !/^(alternatives|partial|uk-only):/.test(d.key)) continue;
+    for (const i of d.euIndexes ?? []) incompleteFor.set(i, [...(incompleteFor.get(i) ?? []), d.rowNote]);
+  }
   for (const r of kept) {
     const scope = scopeString(r.scope);
     const override = overrides.get(r.index);
@@ -278,6 +285,7 @@ function main(): void {
       text: override ? override.text : plainText(r.text),
       cite: override ? override.cite : { source: 'ott-xi-psr', ref: `Annex II row "${r.set.heading.replace(/\s+/g, ' ').trim()}" (psr_new/vietnam.json, rule set ${r.index})` },
       ...(notes.length ? { note: notes.join(' ') } : {}),
+      ...(incompleteFor.has(r.index) ? { incomplete: incompleteFor.get(r.index)!.join(' ') } : {}),
     });
   }
   for (const r of rows as { id: string; scope: string }[]) if ((idCount.get(r.scope) ?? 0) > 1 && r.id === r.scope) r.id = `${r.scope}.1`;
@@ -291,6 +299,7 @@ function main(): void {
   const gaps = [
     { scope: '4101-4103', reason: "Annex II gives no rule of its own for raw hides and skins: the EU list has no row for them (the 'ex Chapter 41' heading row carries no rule in the UK mirror of the list either)" },
     { scope: '4113', reason: 'The EU source has no row for heading 4113; the UK mirror of Annex II groups it with 4107 and 4112 ("4107, 4112 and 4113"), which the EU source does not confirm (differences.md)' },
+    { scope: '7110', reason: "The EU source has no row for heading 7110 (platinum); its goods would otherwise fall to the looser 'ex Chapter 71' row, while the UK mirror of Annex II gives 7110 the stricter rules of 7106 and 7108 — unconfirmed for the EVFTA (differences.md D149, D150)" },
     { scope: '4114-4115', reason: "Annex II gives no rule of its own for chamois, patent and composition leather: the EU list has no row for them (the 'ex Chapter 41' heading row carries no rule in the UK mirror of the list either)" },
   ];
   const psr = { $schema: '../../docs/schema/psr.schema.json', agreement: 'evfta', hsVersion: 'HS2012', rows, gaps };

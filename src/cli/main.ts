@@ -5,14 +5,14 @@
  * 2 on invalid input or usage, with the issues printed.
  */
 import { readFileSync } from 'node:fs';
-import { ukvfta } from '../agreements/ukvfta.js';
+import { ALL_AGREEMENTS } from '../agreements/all.js';
 import { evaluateNormalizedOrigin, type OriginResult } from '../evaluate/evaluateOrigin.js';
 import { safeParseShipment } from '../input/normalizeShipment.js';
 import type { Language } from '../report/messages.js';
 import { renderExplanation } from '../report/renderExplanation.js';
 import type { CompiledAgreement } from '../rules/compileAgreement.js';
 
-const AGREEMENTS: Record<string, CompiledAgreement> = { ukvfta };
+const AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = ALL_AGREEMENTS;
 
 const USAGE = `usage: fta-origin check <shipment.json> [--agreement <id>] [--json] [--lang en|vi]
 agreements: ${Object.keys(AGREEMENTS).join(', ')}`;

@@ -327,7 +327,10 @@ function determineProductWith(
   const altTraces = tree.trace.kind === 'any_of' && row.rule.kind === 'any_of' ? tree.trace.children! : [tree.trace];
   const closestTrace = [...altTraces].sort((a, b) => rank(a) - rank(b) || failedLeaves(a).length - failedLeaves(b).length)[0]!;
   const closest = { expression: closestTrace.expression, failed: failedLeaves(closestTrace) };
-  const status = tree.status === 'not_met' && !uncertain ? 'not_originating' : 'undetermined';
+  if (tree.status === 'not_met' && row.incomplete) {
+    env.issues.push(makeIssue('rule_alternatives_incomplete', [...product.path, 'hsCode'], row.incomplete, { row: row.id }));
+  }
+  const status = tree.status === 'not_met' && !uncertain && !row.incomplete ? 'not_originating' : 'undetermined';
   const key = status === 'not_originating' ? 'result_rule_not_met' : uncertain && tree.status === 'not_met' ? 'result_uncertain_material' : 'result_undetermined';
   return make(status, { key }, { rule: ruleSummary, closest, trace: tree.trace, insufficientOperations });
 }

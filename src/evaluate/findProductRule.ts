@@ -68,9 +68,10 @@ export function findProductRule(agreement: CompiledAgreement, code: string, choi
   const finer = rows.filter((r) => finerOverlap(r, code));
   const candidates = rows.filter((r) => covers(r, code));
   if (finer.length > 0) return { status: 'code_too_short', options: [...finer, ...candidates] };
+  // A declared gap more specific than every covering row wins: the broader row may not be the law there.
+  const gap = agreement.gaps.find((g) => covers(g, code) && candidates.every((r) => r.from.length < g.from.length));
+  if (gap) return { status: 'gap', reason: gap.reason };
   if (candidates.length === 0) {
-    const gap = agreement.gaps.find((g) => covers(g, code));
-    if (gap) return { status: 'gap', reason: gap.reason };
     const chapterData = chapterCompleteness(agreement, code.slice(0, 2));
     // Unlisted goods take the general rule, but only where the list is known to be complete.
     if (agreement.generalRow && chapterData === 'complete') return { status: 'found', row: agreement.generalRow };

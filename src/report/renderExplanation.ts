@@ -65,6 +65,11 @@ export function renderExplanation(result: OriginResult, options: RenderExplanati
     const s = result.shipment;
     out.push(`${renderMessage(lang, 'heading_product')}: HS ${result.hsCode}; ${s.exportingCountry} → ${s.importingCountry}, ${s.date}; ${s.currency}`);
   }
+  if (result.transposition) {
+    const t = result.transposition;
+    const moved = [`HS ${t.product.from} → ${t.product.to}`, ...t.materials.map((m) => `${m.id} ${m.from} → ${m.to}`)].join('; ');
+    out.push(`${renderMessage(lang, 'heading_transposition', { from: t.from, to: t.to })}: ${moved}`);
+  }
   if (result.rule) {
     out.push(`${renderMessage(lang, 'heading_rule')} ${result.rule.id} (${result.rule.scope}${result.rule.ex ? `, ex: ${result.rule.ex}` : ''}): ${result.rule.expression}`);
     out.push(`  “${result.rule.text.replace(/\n/g, ' ')}”`);

@@ -17,6 +17,7 @@ export interface CompiledRow {
   readonly cite: Citation;
   readonly note?: string;
   readonly textileTolerances?: readonly ('mixed' | 'otherHeading')[];
+  readonly incomplete?: string;
 }
 
 /** An agreement's facts and rules, validated and compiled for the evaluator. */
@@ -133,6 +134,7 @@ export function compileAgreement(agreementJson: unknown, psrJson: unknown, optio
       cite: row.cite,
       ...(row.note !== undefined ? { note: row.note } : {}),
       ...(row.textileTolerances ? { textileTolerances: row.textileTolerances } : {}),
+      ...(row.incomplete !== undefined ? { incomplete: row.incomplete } : {}),
     });
   });
   const checkCite = (c: Citation, path: (string | number)[]) => {

@@ -170,6 +170,12 @@ export const psrRowSchema = z.object({
   text: z.string(),
   cite: citationSchema,
   note: z.string().optional(),
+  /**
+   * Set when the row may lack legal alternatives (e.g. a source that keeps only
+   * the first line of a rule): a product failing the listed alternatives is then
+   * `undetermined` with this reason, never `not_originating`.
+   */
+  incomplete: z.string().optional(),
   /** Textile tolerances this row refers to (by footnote in the legal list). */
   textileTolerances: z.array(z.enum(['mixed', 'otherHeading'])).optional(),
 });
