@@ -13,7 +13,7 @@
  * override there. Nothing is guessed: a text without a translation stops the
  * import and is listed in the report.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
@@ -95,6 +95,11 @@ function main(): void {
   const source = JSON.parse(readFileSync(join(shared, SOURCE_PATH), 'utf8')) as { rule_sets: SourceRuleSet[] };
   const tr = JSON.parse(readFileSync(join(root, 'rules/ukvfta/translations.json'), 'utf8')) as Translations;
   const byText = new Map(tr.translations.map((t) => [t.text, t]));
+  // Which rows refer to the textile tolerances of Annex I Notes 6 and 7 (extract-ukvfta-textile-notes.ts).
+  const notesPath = join(root, 'rules/ukvfta/textile-notes.json');
+  const textileNotes = existsSync(notesPath)
+    ? new Map((JSON.parse(readFileSync(notesPath, 'utf8')) as { rows: { id: string; notes: string[] }[] }).rows.map((r) => [r.id, r.notes]))
+    : new Map<string, string[]>();
   const overrides = new Map(tr.ruleSetOverrides.map((o) => [o.index, o]));
   const labels = new Map((tr.labelOverrides ?? []).map((o) => [o.index, o]));
   const problems: string[] = [];
@@ -157,13 +162,18 @@ function main(): void {
       ...(shared || nestedEx ? { ex: description || set.heading } : {}),
       description,
       rule,
-      text: set.rules.map((r) => plainText(r.rule)).join('\nor\n'),
+      // Footnote markers the source glued to a rule line ("3.5 or …") are not part of the legal wording.
+      text: set.rules.map((r) => plainText(r.rule).replace(/^\d(?:\.\d)* or\n/, '')).join('\nor\n'),
       cite: { source: 'uk-ott-backend', ref: `Annex II row "${set.heading}" (rule_sets/vietnam.json, rule set ${i})` },
       ...(override || label ? { note: [override?.note, label?.note].filter(Boolean).join(' ') } : {}),
     });
   });
   // Disambiguate ids of rows sharing a scope: the first one gets ".1" too.
   for (const r of rows as { id: string; scope: string }[]) if ((idCount.get(r.scope) ?? 0) > 1 && r.id === r.scope) r.id = `${r.scope}.1`;
+  for (const r of rows as { id: string; textileTolerances?: string[] }[]) {
+    const notes = textileNotes.get(r.id);
+    if (notes?.length) r.textileTolerances = notes.map((n) => (n === 'note6' ? 'mixed' : 'otherHeading'));
+  }
   for (const a of tr.addedRows) {
     rows.push({ id: a.scope, scope: a.scope, description: a.description, rule: a.rule, text: a.text, cite: { source: 'uk-ord-vn', ref: a.source }, ...(a.note ? { note: a.note } : {}) });
   }

@@ -82,6 +82,10 @@ export const minimalOperationSchema = z.object({ id: z.string(), text: z.string(
 
 export const proofSchema = z.object({
   id: z.string(),
+  /** A certificate issued by an authority, or a declaration the exporter makes out itself. */
+  kind: z.enum(['certificate', 'self_declaration']).default('certificate'),
+  /** Exporter status the proof needs, if any (given in the preferences options). */
+  requires: z.enum(['approved_exporter', 'registered_exporter']).optional(),
   name: localized,
   /** Who makes it out or issues it, for exports from Vietnam. */
   issuer: localized,
@@ -90,6 +94,17 @@ export const proofSchema = z.object({
   /** Upper limit of the consignment value for this proof, if any. */
   maxConsignmentValue: z.object({ amount: z.string(), currency: z.string() }).optional(),
   validityMonths: z.number().int().positive().optional(),
+  cite: citationSchema,
+});
+
+/** Consignments admitted as originating without any proof (small packages, travellers' luggage, low value). */
+export const proofWaiverSchema = z.object({
+  id: z.string(),
+  /** Importing countries the waiver applies to (its value limit is theirs). */
+  importingCountries: z.array(country),
+  kinds: z.array(z.enum(['small_package', 'personal_luggage', 'any'])),
+  maxValue: z.object({ amount: z.string(), currency: z.string() }),
+  text: localized,
   cite: citationSchema,
 });
 
@@ -130,6 +145,7 @@ export const agreementFactsSchema = z.object({
     cite: z.array(citationSchema),
   }),
   proofs: z.array(proofSchema),
+  proofWaivers: z.array(proofWaiverSchema).default([]),
   sources: z.array(sourceSchema).min(1),
   /**
    * The rule for goods the PSR table does not list (e.g. ATIGA "RVC 40 % or CTH").
@@ -190,3 +206,17 @@ export const psrFileSchema = z.object({
   gaps: z.array(z.object({ scope: hsScopeSchema, reason: z.string() })).default([]),
 });
 export type PsrFile = z.infer<typeof psrFileSchema>;
+
+/** Facts about an exporting country that do not belong to one agreement: `rules/countries/<CC>.json`. */
+export const countryFactsSchema = z.object({
+  country: country,
+  name: localized,
+  nonPreferential: z.object({
+    form: z.string(),
+    name: localized,
+    note: localized,
+    cite: z.array(citationSchema).min(1),
+  }),
+  sources: z.array(sourceSchema).min(1),
+});
+export type CountryFacts = z.infer<typeof countryFactsSchema>;
