@@ -40,3 +40,17 @@ export type { RenderExplanationOptions } from './report/renderExplanation.js';
 export type { ProcessDefinition } from './rules/processes.js';
 export type { ConcreteMethod } from './criteria/regionalValueContent.js';
 export type { Catalogue } from './report/messages.js';
+export { findPreferences } from './preferences/findPreferences.js';
+export type {
+  FindPreferencesOptions,
+  PreferencesResult,
+  AgreementPreference,
+  ExcludedAgreement,
+  ProofOption,
+  Suggestion,
+} from './preferences/findPreferences.js';
+export type { TranspositionRecord } from './evaluate/transposeShipment.js';
+export { transposeHsCode } from './hs/transposeHsCode.js';
+export type { HsCorrelationTables, TransposeHsCodeResult } from './hs/transposeHsCode.js';
+export type { CountryFacts } from './rules/schema.js';
+export { renderPreferences } from './report/renderPreferences.js';

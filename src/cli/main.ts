@@ -10,6 +10,8 @@ import { evaluateNormalizedOrigin, type OriginResult } from '../evaluate/evaluat
 import { safeParseShipment } from '../input/normalizeShipment.js';
 import type { Language } from '../report/messages.js';
 import { renderExplanation } from '../report/renderExplanation.js';
+import { findPreferences } from '../preferences/findPreferences.js';
+import { renderPreferences } from '../report/renderPreferences.js';
 import type { CompiledAgreement } from '../rules/compileAgreement.js';
 
 const AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = ALL_AGREEMENTS;
@@ -47,6 +49,13 @@ export function runCli(argv: readonly string[], write: (s: string) => void = (s)
     if (json) write(`${JSON.stringify({ status: 'invalid_input', issues: parsed.issues }, null, 2)}\n`);
     else for (const i of parsed.issues) write(`invalid input: ${i.code} at ${i.path.join('.') || '(root)'}: ${i.message}\n`);
     return 2;
+  }
+  if (!agreementId) {
+    // The question exporters ask: every bundled agreement for this pair of countries, best first.
+    const prefs = findPreferences(input, Object.values(AGREEMENTS));
+    if (json) write(`${JSON.stringify(prefs, null, 2)}\n`);
+    else write(`${renderPreferences(prefs, { language: lang })}\n`);
+    return prefs.status === 'invalid_input' ? 2 : 0;
   }
   let agreements: CompiledAgreement[];
   if (agreementId) {

@@ -149,6 +149,13 @@ export const shipmentSchema = z.object({
   /** Shipment date: every date-dependent rule is judged on it (nothing reads the clock). */
   date: isoDate,
   exchangeRates: z.array(exchangeRateSchema).optional(),
+  /** The whole consignment (all units of the product): for proof-of-origin thresholds, waivers and duty. */
+  consignment: z
+    .object({
+      value: moneySchema,
+      kind: z.enum(['commercial', 'small_package', 'personal_luggage']).default('commercial'),
+    })
+    .optional(),
   product: productSchema,
 });
 export type ShipmentInput = z.input<typeof shipmentSchema>;

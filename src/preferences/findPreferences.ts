@@ -4,7 +4,7 @@ import type { TraceNode } from '../evaluate/evaluateRuleTree.js';
 import { type NormalizedMaterial, type NormalizedShipment, safeParseShipment } from '../input/normalizeShipment.js';
 import type { Money } from '../input/schema.js';
 import type { Issue } from '../issues.js';
-import { type Rational, compare, div, mul, parseDecimal, percentAmount, rational, sub } from '../money/rational.js';
+import { type Rational, compare, div, mul, parseDecimal, percentAmount, sub } from '../money/rational.js';
 import type { CompiledAgreement } from '../rules/compileAgreement.js';
 import type { AgreementFacts, Citation } from '../rules/schema.js';
 import { COUNTRIES } from '../generated/countries.js';
@@ -125,8 +125,10 @@ function inShipmentCurrency(amount: string, currency: string, s: NormalizedShipm
   return undefined;
 }
 
-function consignmentValue(s: NormalizedShipment, options: FindPreferencesOptions): Rational | undefined {
-  if (options.consignmentValue) return inShipmentCurrency(String(options.consignmentValue.amount), options.consignmentValue.currency, s);
+function consignmentValue(s: NormalizedShipment, options: FindPreferencesOptions, notes: string[]): Rational | undefined {
+  const given = options.consignmentValue ?? s.input.consignment?.value;
+  if (given) return inShipmentCurrency(String(given.amount), given.currency, s);
+  notes.push("the consignment value was not given: proof thresholds and waivers were checked against one unit's value");
   return s.product.fobValue ?? s.product.exWorksPrice;
 }
 
@@ -159,12 +161,23 @@ function proofOptions(a: CompiledAgreement, s: NormalizedShipment, value: Ration
   return list.sort((x, y) => rank(x) - rank(y));
 }
 
+/** The shipment with one material (at any depth) changed. */
+function withMaterial(s: NormalizedShipment, id: string, change: (m: NormalizedMaterial) => NormalizedMaterial): NormalizedShipment {
+  const walk = (ms: readonly NormalizedMaterial[]): NormalizedMaterial[] =>
+    ms.map((m) => (m.id === id ? change(m) : m.bom ? { ...m, bom: { ...m.bom, materials: walk(m.bom.materials) } } : m));
+  return { ...s, product: { ...s.product, materials: walk(s.product.materials) } };
+}
+
 function allMaterials(ms: readonly NormalizedMaterial[]): NormalizedMaterial[] {
   return ms.flatMap((m) => [m, ...(m.bom ? allMaterials(m.bom.materials) : [])]);
 }
 
-/** The earliest expiry among the evidence the determination relies on. */
-function validUntil(r: OriginResult, s: NormalizedShipment, agreementId: string): AgreementPreference['validUntil'] {
+/**
+ * The earliest expiry among the evidence the verdict depends on: evidence whose
+ * material, once it counts as non-originating, would make the product fail.
+ */
+function validUntil(r: OriginResult, s: NormalizedShipment, a: CompiledAgreement, evalOptions: EvaluateOriginOptions): AgreementPreference['validUntil'] {
+  const agreementId = a.facts.id;
   const relied = new Set<string>();
   const walk = (ms: OriginResult['materials']) => {
     for (const m of ms) {
@@ -180,7 +193,9 @@ function validUntil(r: OriginResult, s: NormalizedShipment, agreementId: string)
     const valid = m.evidence.filter((e) => e.agreements.includes(agreementId) && (!e.issued || e.issued <= s.date) && (!e.expires || e.expires >= s.date));
     if (valid.some((e) => !e.expires)) continue;
     const until = valid.map((e) => e.expires!).sort().at(-1);
-    if (until && (!best || until < best.date)) best = { date: until, materialId: m.id };
+    if (!until || (best && until >= best.date)) continue;
+    const without = withMaterial(s, m.id, (x) => ({ ...x, evidence: x.evidence.filter((e) => !e.agreements.includes(agreementId)) }));
+    if (evaluateNormalizedOrigin(without, a, evalOptions).status !== 'originating') best = { date: until, materialId: m.id };
   }
   return best;
 }
@@ -236,13 +251,7 @@ function findSuggestion(a: CompiledAgreement, s: NormalizedShipment, r: OriginRe
     }
     const evidence = { agreements: [id], type: 'supplier_declaration' as const };
     const origin = material.originCountry && a.facts.cumulation.bilateral.includes(material.originCountry) ? material.originCountry : s.exportingCountry;
-    const changed: NormalizedShipment = {
-      ...s,
-      product: {
-        ...s.product,
-        materials: s.product.materials.map((m) => (m.id === material.id ? { ...m, originCountry: origin, evidence: [...m.evidence, evidence] } : m)),
-      },
-    };
+    const changed = withMaterial(s, material.id, (m) => ({ ...m, originCountry: origin, evidence: [...m.evidence, evidence] }));
     if (evaluateNormalizedOrigin(changed, a, evalOptions).status !== 'originating') continue;
     const renew = status.basis === 'evidence_expired';
     return {
@@ -285,8 +294,8 @@ export function findPreferences(input: unknown, agreements: readonly CompiledAgr
     if (ex) excluded.push(ex);
     else applicable.push(a);
   }
-  const value = consignmentValue(s, options);
   const notes: string[] = [];
+  const value = consignmentValue(s, options, notes);
   const rates = options.dutyRates;
   const mfn = rates ? parseDecimal(rates.mfn) : undefined;
   const ranked: AgreementPreference[] = applicable.map((a) => {
@@ -302,7 +311,7 @@ export function findPreferences(input: unknown, agreements: readonly CompiledAgr
     }
     const waiver = a.facts.proofWaivers.find((w) => {
       if (!w.importingCountries.includes(s.importingCountry)) return false;
-      const kind = options.consignmentKind ?? 'commercial';
+      const kind = options.consignmentKind ?? s.input.consignment?.kind ?? 'commercial';
       if (!w.kinds.includes('any') && !w.kinds.includes(kind as 'small_package')) return false;
       const max = inShipmentCurrency(w.maxValue.amount, w.maxValue.currency, s);
       return !!max && !!value && compare(value, max) <= 0;
@@ -318,7 +327,7 @@ export function findPreferences(input: unknown, agreements: readonly CompiledAgr
           }
         : undefined;
     const suggestion = origin.status === 'not_originating' && options.suggestions !== false ? findSuggestion(a, s, origin, evalOptions) : undefined;
-    const until = qualifies ? validUntil(origin, s, id) : undefined;
+    const until = qualifies ? validUntil(origin, s, a, evalOptions) : undefined;
     return {
       agreement: { id, shortName: a.facts.shortName, name: a.facts.name },
       origin,
@@ -353,7 +362,6 @@ export function findPreferences(input: unknown, agreements: readonly CompiledAgr
   const anyQualifies = ranked.some((p) => p.origin.status === 'originating');
   if (!value) notes.push('no consignment value: proof thresholds and waivers could not be checked');
   if (rates && !anyQualifies) notes.push('no agreement qualifies, so no duty saving applies');
-  void rational;
   return {
     status: 'ok',
     shipment: { exportingCountry: s.exportingCountry, importingCountry: s.importingCountry, date: s.date, currency: s.currency },

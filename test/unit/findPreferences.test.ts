@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ALL_AGREEMENTS } from '../../src/agreements/all.js';
+import { evaluateOrigin } from '../../src/evaluate/evaluateOrigin.js';
+import { findPreferences } from '../../src/preferences/findPreferences.js';
+import { ROOT } from '../../rules/tools/build-outputs.js';
+import { makeTestAgreement, mat, shipment } from '../helpers/testAgreement.js';
+
+const agreements = Object.values(ALL_AGREEMENTS);
+const example = (name: string) => JSON.parse(readFileSync(join(ROOT, 'examples', name), 'utf8'));
+
+describe('findPreferences (golden shipments)', () => {
+  it('Viet Nam → United Kingdom: UKVFTA, EUR.1 because the consignment exceeds EUR 6,000', () => {
+    const r = findPreferences(example('shipment-shirt-uk.json'), agreements);
+    if (r.status !== 'ok') throw new Error('invalid');
+    expect(r.ranked.map((p) => p.agreement.id)).toEqual(['ukvfta']);
+    expect(r.excluded.map((e) => [e.id, e.reason])).toEqual([['evfta', 'importing_country_not_party']]);
+    const [uk] = r.ranked;
+    expect(uk!.origin.status).toBe('originating');
+    expect(uk!.proofs[0]).toMatchObject({ id: 'eur1', usable: 'yes' });
+    expect(uk!.proofs[1]).toMatchObject({ id: 'origin_declaration', usable: 'no' });
+    expect(r.ranking).toBe('proof_simplicity');
+  });
+  it('Viet Nam → Germany: EVFTA', () => {
+    const r = findPreferences(example('shipment-shirt-de.json'), agreements);
+    if (r.status !== 'ok') throw new Error('invalid');
+    expect(r.ranked.map((p) => [p.agreement.id, p.origin.status])).toEqual([['evfta', 'originating']]);
+  });
+  it('Viet Nam → United States: no agreement, a non-preferential certificate may be requested', () => {
+    const r = findPreferences({ ...example('shipment-shirt-uk.json'), importingCountry: 'US' }, agreements);
+    if (r.status !== 'ok') throw new Error('invalid');
+    expect(r.ranked).toEqual([]);
+    expect(r.nonPreferential?.form).toBe('B');
+  });
+  it('a shipment dated before an agreement applies never gets it', () => {
+    const r = findPreferences({ ...example('shipment-shirt-de.json'), date: '2020-07-31' }, agreements);
+    if (r.status !== 'ok') throw new Error('invalid');
+    expect(r.ranked).toEqual([]);
+    expect(r.excluded.find((e) => e.id === 'evfta')).toMatchObject({ reason: 'not_yet_in_force' });
+  });
+  it('ranks by duty saved when rates are given, and never claims a saving without them', () => {
+    const input = example('shipment-shirt-uk.json');
+    const withRates = findPreferences(input, agreements, { dutyRates: { mfn: '12', preferential: { ukvfta: '0' } } });
+    if (withRates.status !== 'ok') throw new Error('invalid');
+    expect(withRates.ranking).toBe('duty_saving');
+    // 12 % of the USD 12,800 consignment
+    expect(withRates.ranked[0]!.dutySaving).toEqual({ mfn: '12', preferential: '0', amount: '1536.00', currency: 'USD' });
+    const without = findPreferences(input, agreements);
+    if (without.status !== 'ok') throw new Error('invalid');
+    expect(without.ranked[0]!.dutySaving).toBeUndefined();
+  });
+  it('says until when the determination holds when it depends on dated evidence', () => {
+    const fta = makeTestAgreement();
+    const input = shipment({ hsCode: '610910' }, [
+      mat('blank', '610990', '80', { originCountry: 'VN', evidence: [{ agreements: ['testfta'], type: 'supplier_declaration', expires: '2026-09-30' }] }),
+    ]);
+    const r = findPreferences(input, [fta]);
+    if (r.status !== 'ok') throw new Error('invalid');
+    expect(r.ranked[0]!.validUntil).toEqual({ date: '2026-09-30', materialId: 'blank' });
+  });
+  it('returns invalid_input with issues', () => {
+    expect(findPreferences({}, agreements).status).toBe('invalid_input');
+  });
+});
+
+describe('suggestions', () => {
+  const fta = makeTestAgreement();
+  it('applying the suggested change makes the product qualify', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ code: fc.constantFrom('610990', '600622', '940391', '520512'), cents: fc.integer({ min: 100, max: 9000 }) }), { minLength: 1, maxLength: 6 }),
+        (lines) => {
+          const materials = lines.map((l, i) => mat(`m${i}`, l.code, `${Math.floor(l.cents / 100)}.${String(l.cents % 100).padStart(2, '0')}`, { originCountry: 'CN' }));
+          const input = shipment({ hsCode: '610910' }, materials);
+          const r = findPreferences(input, [fta]);
+          if (r.status !== 'ok') throw new Error('invalid');
+          const p = r.ranked[0]!;
+          if (p.origin.status !== 'not_originating' || !p.suggestion) return;
+          const fixed = {
+            ...input,
+            product: {
+              ...input.product,
+              materials: materials.map((m) => (m.id === p.suggestion!.materialId ? { ...m, originCountry: 'VN', evidence: [{ agreements: ['testfta'], type: 'supplier_declaration' }] } : m)),
+            },
+          };
+          expect(evaluateOrigin(fixed, fta).status).toBe('originating');
+        },
+      ),
+    );
+  });
+  it('the best-ranked agreement never fails origin when another qualifies', () => {
+    const r = findPreferences(example('shipment-shirt-de.json'), agreements);
+    if (r.status !== 'ok') throw new Error('invalid');
+    const statuses = r.ranked.map((p) => p.origin.status);
+    if (statuses.includes('originating')) expect(statuses[0]).toBe('originating');
+  });
+});
