@@ -22,6 +22,7 @@ export type IssueCode =
   | 'unknown_agreement'
   // data limits and judgement calls
   | 'rule_not_found'
+  | 'rule_data_unverified'
   | 'rule_alternatives_incomplete'
   | 'subdivision_required'
   | 'unknown_subdivision'

@@ -453,8 +453,13 @@ export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: C
     env,
   );
   const chapter = s.product.hsCode.slice(0, 2);
+  // Rule data not confirmed as the law in force can inform, never decide.
+  const unverified = agreement.facts.completeness.status === 'unverified' && det.status !== 'undetermined';
+  if (unverified) {
+    issues.push(makeIssue('rule_data_unverified', [], `the ${agreement.facts.shortName} rule data is not confirmed as the law in force: ${agreement.facts.completeness.note}`, { verdict: det.status }));
+  }
   return {
-    status: det.status,
+    status: unverified ? 'undetermined' : det.status,
     agreement: { ...header, productChapter: { chapter, data: chapterCompleteness(agreement, chapter) } },
     shipment,
     hsCode: det.hsCode,
@@ -464,7 +469,7 @@ export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: C
     trace: det.trace,
     insufficientOperations: det.insufficientOperations,
     materials: det.materials,
-    reason: det.reason,
+    reason: unverified ? { key: 'result_data_unverified', params: { verdict: det.status } } : det.reason,
     transposition,
     issues: issues.length > 1 ? dedupe(issues) : issues,
   };

@@ -130,6 +130,14 @@ function evalNode(node: RuleNode, ctx: CriterionContext): Internal {
  * classification, process or wholly-obtained condition in one alternative.
  */
 function applyTolerance(result: Internal, ctx: CriterionContext): Internal {
+  // An undetermined alternative with materials the tolerance cannot absorb fails whatever the open parts say.
+  if (result.status === 'undetermined' && result.offending) {
+    const settled = applyTolerance({ ...result, status: 'tolerable', trace: { ...result.trace } }, ctx);
+    if (settled.status !== 'not_met') return result;
+    result.trace.status = 'not_met';
+    result.trace.tolerance = settled.trace.tolerance;
+    return { ...result, status: 'not_met', issues: settled.issues };
+  }
   if (result.status !== 'tolerable') return result;
   const offending = result.offending!;
   const tol = ctx.agreement.facts.tolerance;

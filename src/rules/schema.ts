@@ -157,7 +157,8 @@ export const agreementFactsSchema = z.object({
     .object({ rule: z.string().min(1), text: z.string(), cite: citationSchema })
     .optional(),
   completeness: z.object({
-    status: z.enum(['complete', 'partial', 'general_rule_only']),
+    /** `unverified`: the rule data may not be the law in force (e.g. a superseded list); every verdict is then undetermined, with the verdict the data would give. */
+    status: z.enum(['complete', 'partial', 'general_rule_only', 'unverified']),
     note: z.string(),
     /** Per HS chapter ("01"–"97"): whether the PSR data for it is complete, partial or absent. Unlisted chapters follow `status` (complete → complete, otherwise absent). */
     chapters: z.record(z.string().regex(/^\d{2}$/), z.enum(['complete', 'partial', 'absent'])).optional(),

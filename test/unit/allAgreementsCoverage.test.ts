@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_AGREEMENTS } from '../../src/agreements/all.js';
+import { findProductRule } from '../../src/evaluate/findProductRule.js';
+import { transposeHsCode } from '../../src/hs/transposeHsCode.js';
+import hs2022 from '../../rules/hs/hs2022-subheadings.json' with { type: 'json' };
+
+/**
+ * For every bundled agreement, every HS2022 subheading must resolve to a rule, a
+ * choice of "ex" rules, a declared gap, a listed transposition ambiguity, or "no
+ * rule in the data" in a chapter the agreement declares partial or absent —
+ * never to "no rule" in a chapter declared complete.
+ */
+describe.each(Object.entries(ALL_AGREEMENTS))('%s coverage', (id, agreement) => {
+  it('leaves no HS2022 subheading unexplained', () => {
+    const counts: Record<string, number> = {};
+    const unexplained: string[] = [];
+    for (const code of hs2022.subheadings) {
+      const t = transposeHsCode(code, 'HS2022', agreement.hsVersion, agreement.transpositions ?? {});
+      let key: string;
+      if (t.status !== 'mapped') key = `transposition_${t.status}`;
+      else {
+        const r = findProductRule(agreement, t.code);
+        key = r.status === 'not_found' ? `not_found_${r.chapterData}` : r.status;
+        if ((r.status === 'not_found' && r.chapterData === 'complete') || r.status === 'unknown_choice') unexplained.push(code);
+      }
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    console.log(`${id} coverage (${agreement.hsVersion}): ${JSON.stringify(counts)}`);
+    expect(unexplained).toEqual([]);
+    expect(counts.transposition_unsupported ?? 0).toBe(0);
+  });
+  it('cites a source for every row and declares its completeness', () => {
+    for (const r of agreement.rows) expect(agreement.facts.sources.some((s) => s.id === r.cite.source)).toBe(true);
+    expect(agreement.facts.completeness.note.length).toBeGreaterThan(0);
+  });
+});
