@@ -12,11 +12,13 @@ import type { Language } from '../report/messages.js';
 import { renderExplanation } from '../report/renderExplanation.js';
 import { findPreferences } from '../preferences/findPreferences.js';
 import { renderPreferences } from '../report/renderPreferences.js';
+import { renderWorksheet } from '../report/renderWorksheet.js';
 import type { CompiledAgreement } from '../rules/compileAgreement.js';
 
 const AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = ALL_AGREEMENTS;
 
 const USAGE = `usage: fta-origin check <shipment.json> [--agreement <id>] [--json] [--lang en|vi]
+       fta-origin worksheet <shipment.json> --agreement <id> [--format md|html] [--lang en|vi]
 agreements: ${Object.keys(AGREEMENTS).join(', ')}`;
 
 export function runCli(argv: readonly string[], write: (s: string) => void = (s) => process.stdout.write(s)): number {
@@ -32,7 +34,29 @@ export function runCli(argv: readonly string[], write: (s: string) => void = (s)
   if (json) args.splice(args.indexOf('--json'), 1);
   const agreementId = flag('--agreement');
   const lang = (flag('--lang') ?? 'en') as Language;
+  const format = flag('--format') ?? 'md';
   const [command, file] = args;
+  if (command === 'worksheet' && file && agreementId && (format === 'md' || format === 'html') && (lang === 'en' || lang === 'vi')) {
+    let input: unknown;
+    try {
+      input = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      write(`cannot read ${file}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    const prefs = findPreferences(input, Object.values(AGREEMENTS));
+    if (prefs.status === 'invalid_input') {
+      write(`${renderPreferences(prefs)}\n`);
+      return 2;
+    }
+    const sheet = renderWorksheet(prefs, agreementId, { language: lang, format: format === 'html' ? 'html' : 'markdown' });
+    if (!sheet) {
+      write(`${agreementId} does not apply to this shipment\n`);
+      return 2;
+    }
+    write(sheet);
+    return 0;
+  }
   if (command !== 'check' || !file || (lang !== 'en' && lang !== 'vi')) {
     write(`${USAGE}\n`);
     return 2;

@@ -24,6 +24,8 @@ export interface EvaluateOriginOptions {
 /** How each material was counted. */
 export interface MaterialStatus {
   readonly id: string;
+  readonly description: string;
+  readonly originCountry: string | undefined;
   readonly path: readonly (string | number)[];
   readonly hsCode: string;
   readonly role: NormalizedMaterial['role'];
@@ -245,13 +247,15 @@ function determineProductWith(
   for (const m of rawMaterials) {
     const counted = isCounted(m, agreement);
     if (!counted) {
-      statuses.push({ id: m.id, path: m.path, hsCode: m.hsCode, role: m.role, counted: false, originating: false, basis: 'not_counted', value: m.valueText, nonOriginatingValue: '0.00', intermediate: undefined });
+      statuses.push({ id: m.id, description: m.description, originCountry: m.originCountry, path: m.path, hsCode: m.hsCode, role: m.role, counted: false, originating: false, basis: 'not_counted', value: m.valueText, nonOriginatingValue: '0.00', intermediate: undefined });
       continue;
     }
     const c = classifyMaterial(m, env);
     classified.push(c);
     statuses.push({
       id: m.id,
+      description: m.description,
+      originCountry: m.originCountry,
       path: m.path,
       hsCode: m.hsCode,
       role: m.role,
