@@ -464,7 +464,13 @@ export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: C
   }
   return {
     status: unverified ? 'undetermined' : det.status,
-    agreement: { ...header, productChapter: { chapter, data: chapterCompleteness(agreement, chapter) } },
+    agreement: {
+      id: header.id,
+      shortName: header.shortName,
+      dataHash: header.dataHash,
+      completeness: header.completeness,
+      productChapter: { chapter, data: chapterCompleteness(agreement, chapter) },
+    },
     shipment,
     hsCode: det.hsCode,
     rule: det.rule,

@@ -23,13 +23,13 @@ export interface NormalizedMaterial {
   readonly value: Rational;
   /** `value` for display (two decimals), formatted once. */
   readonly valueText: string;
-  readonly weight?: Rational;
+  readonly weight: Rational | undefined;
   readonly weightText: string | undefined;
-  readonly originCountry?: string;
+  readonly originCountry: string | undefined;
   readonly tags: readonly string[];
   readonly role: 'component' | 'retail_packing' | 'transport_packing' | 'accessory' | 'indirect';
   readonly evidence: readonly Evidence[];
-  readonly bom?: NormalizedBom;
+  readonly bom: NormalizedBom | undefined;
 }
 
 export interface NormalizedBom {
@@ -73,6 +73,10 @@ export interface NormalizedShipment {
 export type SafeParseShipmentResult =
   | { readonly success: true; readonly data: NormalizedShipment; readonly issues: readonly Issue[] }
   | { readonly success: false; readonly issues: readonly Issue[] };
+
+const NO_TAGS: readonly string[] = [];
+const NO_EVIDENCE: readonly Evidence[] = [];
+const NO_CODES: Readonly<Partial<Record<HsVersion, string>>> = {};
 
 /** Reads an amount zod has already validated (decimal string or safe integer), without re-checking it. */
 function parseValidDecimal(amount: string | number): Rational {
@@ -153,6 +157,7 @@ export function safeParseShipment(input: unknown): SafeParseShipmentResult {
     return n ?? code;
   };
   const otherCodes = (codes: Partial<Record<HsVersion, string>> | undefined, base: readonly (string | number)[]) => {
+    if (!codes) return NO_CODES;
     const out: Partial<Record<HsVersion, string>> = {};
     for (const [v, c] of Object.entries(codes ?? {}) as [HsVersion, string][]) out[v] = hs(c, [...base, 'hsCodes', v]);
     return out;
@@ -182,13 +187,14 @@ export function safeParseShipment(input: unknown): SafeParseShipmentResult {
         hsCodes: otherCodes(m.hsCodes, mp),
         value,
         valueText: formatRational(value, 2),
-        ...(w ? { weight: w } : {}),
+        // One shape for every material (absent parts undefined): this runs per BOM line.
+        weight: w,
         weightText: w ? toDecimalString(w) : undefined,
-        ...(m.originCountry ? { originCountry: m.originCountry } : {}),
-        tags: m.tags ?? [],
+        originCountry: m.originCountry,
+        tags: m.tags ?? NO_TAGS,
         role: m.role ?? 'component',
-        evidence: m.evidence ?? [],
-        ...(m.bom ? { bom: bom(m.bom, [...mp, 'bom']) } : {}),
+        evidence: m.evidence ?? NO_EVIDENCE,
+        bom: m.bom ? bom(m.bom, [...mp, 'bom']) : undefined,
       };
       return out;
     });

@@ -121,7 +121,7 @@ describe('invariants', () => {
           const materials: ClassifiedMaterial[] = ms.map((m, i) => {
             const value = rational(m.cents, 100n);
             return {
-              material: { id: `m${i}`, path: [], description: '', hsCode: '847330', hsCodes: {}, value, valueText: '', weightText: undefined, tags: [], role: 'component', evidence: [] },
+              material: { id: `m${i}`, path: [], description: '', hsCode: '847330', hsCodes: {}, value, valueText: '', weight: undefined, weightText: undefined, originCountry: undefined, tags: [], role: 'component', evidence: [], bom: undefined },
               originating: m.originating,
               basis: m.originating ? 'evidence_exporting_party' : 'non_party_origin',
               nonOriginatingValue: m.originating ? ZERO : value,
