@@ -18,13 +18,13 @@
  * stops the import and is listed in the report.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
-import type { RuleNode } from '../../src/rules/ast.js';
+import { ROOT, SHARED, percentsOf } from './kit.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = resolve(process.env.SHARED_DIR ?? join(root, '../shared'));
+const root = ROOT;
+const shared = SHARED;
 const DIR = 'data/atiga-attachment1-textiles-hs2022';
 const LIST = `${DIR}/atiga_annex3_psr_hs2022.md`;
 const IG = `${DIR}/atiga_psr_implementing_guidelines.md`;
@@ -144,13 +144,6 @@ export function parseList(md: string, problems: string[]): ListLine[] {
   return out;
 }
 
-function percents(node: RuleNode, out: Set<string>): Set<string> {
-  if (node.kind === 'any_of' || node.kind === 'all_of') node.of.forEach((n) => percents(n, out));
-  else if ('percent' in node) out.add(String(Number(node.percent)));
-  else if (node.kind === 'declared_condition') for (const x of node.text.matchAll(/(\d+(?:\.\d+)?)\s*%/g)) out.add(String(Number(x[1])));
-  return out;
-}
-
 /** Percentages written in a legal text: "40 %", "40%", "RVC40", "five percent". */
 function textPercents(text: string): Set<string> {
   const out = new Set<string>();
@@ -172,7 +165,7 @@ function main(): void {
     if (!p.success) problems.push(`group ${g.id}: ${p.issue.message} at ${p.issue.offset}`);
     else {
       const inText = textPercents(tr.texts[g.section]);
-      const inRule = percents(p.rule, new Set());
+      const inRule = percentsOf(p.rule, new Set());
       for (const x of inText) if (!inRule.has(x)) problems.push(`group ${g.id}: ${x}% of the Section ${g.section} text is missing from the rule`);
       for (const x of inRule) if (!inText.has(x)) problems.push(`group ${g.id}: ${x}% of the rule is not in the text`);
       checks.push(`| ${g.id} | ${g.section} | ${[...inText].join(', ') || '—'} | ${[...inRule].join(', ') || '—'} |`);
@@ -183,7 +176,7 @@ function main(): void {
     if (!p.success) problems.push(`IG ${e.id}: ${p.issue.message}`);
     else {
       const inText = textPercents(e.text);
-      const inRule = percents(p.rule, new Set());
+      const inRule = percentsOf(p.rule, new Set());
       for (const x of inText) if (!inRule.has(x)) problems.push(`IG ${e.id}: ${x}% of the text is missing from the rule`);
       for (const x of inRule) if (!inText.has(x)) problems.push(`IG ${e.id}: ${x}% of the rule is not in the text`);
       checks.push(`| ${e.id} | IG | ${[...inText].join(', ') || '—'} | ${[...inRule].join(', ') || '—'} |`);

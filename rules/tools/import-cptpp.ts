@@ -35,29 +35,18 @@
  * not cover stops the import (exit code 1) and is listed in the report.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { RuleNode } from '../../src/rules/ast.js';
+import { ROOT, SHARED, type SourceRule, type SourceRuleSet, finishImport } from './kit.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = resolve(process.env.SHARED_DIR ?? join(root, '../shared'));
+const root = ROOT;
+const shared = SHARED;
 const SOURCE_PATH = 'data/uk-tariff-roo/trade-tariff-backend/lib/rules_of_origin/roo_schemes_uk/rule_sets/cptpp.json';
 const HS2012_PATH = 'data/hs-correlation-unsd/classification-json/classificationH4.json';
 const COMMIT = '3c0266943e2746de296ea4d5ad2e1979154df5ea';
 const OUT = join(root, 'rules/cptpp');
 
-interface SourceRule {
-  rule: string;
-  class: string[];
-  operator: string | null;
-}
-interface SourceRuleSet {
-  heading: string;
-  min: string;
-  max: string;
-  rules: SourceRule[];
-}
 interface Fix {
   /** The clause text exactly as the importer prints it in the report. */
   text: string;
@@ -580,12 +569,7 @@ function main(): void {
     ...fixes.sets.map((o) => `- rule set ${o.index} (${o.heading}): ${o.rows.map((r) => `\`${r.rule}\``).join('; ')} — ${o.why}`),
     '',
   ].join('\n');
-  writeFileSync(join(OUT, 'import-report.md'), report);
-  console.log(report.split('\n').slice(4, 10).join('\n'));
-  if (problems.length) {
-    console.error(`${problems.length} problem(s): see rules/cptpp/import-report.md`);
-    process.exitCode = 1;
-  }
+  finishImport(OUT, report, problems, [4, 10]);
 }
 
 main();

@@ -24,30 +24,16 @@
  * (e.g. "1510" given as 1510–1519) the label wins and the correction is listed.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
-import type { RuleNode } from '../../src/rules/ast.js';
+import { ROOT, SHARED, type SourceRuleSet, finishImport, percentsOf } from './kit.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = resolve(process.env.SHARED_DIR ?? join(root, '../shared'));
+const root = ROOT;
+const shared = SHARED;
 const EU_PATH = 'data/uk-tariff-roo/ott-prototype/app/data/roo/xi/psr_new/vietnam.json';
 const UK_PATH = 'data/uk-tariff-roo/trade-tariff-backend/lib/rules_of_origin/roo_schemes_uk/rule_sets/vietnam.json';
 const OUT = join(root, 'rules/evfta');
 
-interface SourceRule {
-  rule: string;
-  class: string[];
-  operator: string | null;
-}
-interface SourceRuleSet {
-  heading: string;
-  chapter: number | null;
-  subdivision: string | null;
-  min: string;
-  max: string;
-  rules: SourceRule[];
-}
 interface Translation {
   text: string;
   rule: string;
@@ -148,14 +134,6 @@ function span(s: { from: string; to: string }): { level: number; lo: number; hi:
 
 // ---------------------------------------------------------------- rule checks (as for the UKVFTA import)
 
-function percents(node: RuleNode, out: Set<string>): Set<string> {
-  if (node.kind === 'any_of' || node.kind === 'all_of') node.of.forEach((n) => percents(n, out));
-  else if ('percent' in node) out.add(String(Number(node.percent)));
-  else if (node.kind === 'tariff_shift' && node.sameLevelMax) out.add(String(Number(node.sameLevelMax.percent)));
-  else if (node.kind === 'declared_condition') for (const m of node.text.matchAll(/(\d+(?:\.\d+)?)\s*%/g)) out.add(String(Number(m[1])));
-  return out;
-}
-
 const textPercents = (t: string) => new Set([...t.matchAll(/\*\*(\d+(?:[.,]\d+)?)%\*\*|(\d+(?:[.,]\d+)?)\s?%/g)].map((m) => String(Number((m[1] ?? m[2])!.replace(',', '.')))));
 
 // ---------------------------------------------------------------- main
@@ -237,7 +215,7 @@ function main(): void {
       continue;
     }
     const inText = textPercents(t.text);
-    const inRule = percents(parsed.rule, new Set());
+    const inRule = percentsOf(parsed.rule, new Set());
     for (const p of inText) if (!inRule.has(p)) problems.push(`percentage ${p}% of the text is missing from ${JSON.stringify(t.rule)}`);
     for (const p of inRule) if (!inText.has(p)) problems.push(`percentage ${p}% of ${JSON.stringify(t.rule)} is not in the text`);
   }
@@ -359,12 +337,7 @@ function main(): void {
     ...(problems.length ? problems.map((p) => `- ${p}`) : ['None.']),
     '',
   ].join('\n');
-  writeFileSync(join(OUT, 'import-report.md'), report);
-  console.log(report.split('\n').slice(4, 11).join('\n'));
-  if (problems.length) {
-    console.error(`${problems.length} problem(s): see rules/evfta/import-report.md`);
-    process.exitCode = 1;
-  }
+  finishImport(OUT, report, problems);
 }
 
 // ---------------------------------------------------------------- diff against the UK list

@@ -14,27 +14,15 @@
  * import and is listed in the report.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
+import { ROOT, SHARED, type SourceRuleSet, finishImport, percentsOf } from './kit.js';
 import type { RuleNode } from '../../src/rules/ast.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = resolve(process.env.SHARED_DIR ?? join(root, '../shared'));
+const root = ROOT;
+const shared = SHARED;
 const SOURCE_PATH = 'data/uk-tariff-roo/trade-tariff-backend/lib/rules_of_origin/roo_schemes_uk/rule_sets/vietnam.json';
 
-interface SourceRule {
-  rule: string;
-  class: string[];
-  operator: string | null;
-}
-interface SourceRuleSet {
-  heading: string;
-  subdivision: string | null;
-  min: string;
-  max: string;
-  rules: SourceRule[];
-}
 interface Translations {
   translations: { text: string; rule: string; note?: string }[];
   ruleSetOverrides: { index: number; heading: string; rule: string; note: string }[];
@@ -60,15 +48,6 @@ export function plainText(md: string): string {
     .replace(/\*([^*]*)\*/g, '$1')
     .replace(/\n{2,}/g, '\n')
     .trim();
-}
-
-function percents(node: RuleNode, out: Set<string>): Set<string> {
-  if (node.kind === 'any_of' || node.kind === 'all_of') node.of.forEach((n) => percents(n, out));
-  else if ('percent' in node) out.add(String(Number(node.percent)));
-  else if (node.kind === 'tariff_shift' && node.sameLevelMax) out.add(String(Number(node.sameLevelMax.percent)));
-  // A condition only the producer can attest keeps its figures in its wording.
-  else if (node.kind === 'declared_condition') for (const m of node.text.matchAll(/(\d+(?:\.\d+)?)\s*%/g)) out.add(String(Number(m[1])));
-  return out;
 }
 
 function kinds(node: RuleNode, out: Set<string>): Set<string> {
@@ -113,7 +92,7 @@ function main(): void {
       continue;
     }
     const inText = new Set([...t.text.matchAll(/\*\*(\d+(?:\.\d+)?)%\*\*/g)].map((m) => String(Number(m[1]))));
-    const inRule = percents(parsed.rule, new Set());
+    const inRule = percentsOf(parsed.rule);
     for (const p of inText) if (!inRule.has(p)) problems.push(`percentage ${p}% of the text is missing from ${JSON.stringify(t.rule)}`);
     for (const p of inRule) if (!inText.has(p)) problems.push(`percentage ${p}% of ${JSON.stringify(t.rule)} is not in the text`);
   }
@@ -209,12 +188,7 @@ function main(): void {
     ...tr.ruleSetOverrides.map((o) => `- rule set ${o.index} (${o.heading}): \`${o.rule}\` — ${o.note}`),
     '',
   ].join('\n');
-  writeFileSync(join(root, 'rules/ukvfta/import-report.md'), report);
-  console.log(report.split('\n').slice(4, 11).join('\n'));
-  if (problems.length) {
-    console.error(`${problems.length} problem(s): see rules/ukvfta/import-report.md`);
-    process.exitCode = 1;
-  }
+  finishImport(join(root, 'rules/ukvfta'), report, problems);
 }
 
 main();

@@ -36,14 +36,18 @@ export function runCli(argv: readonly string[], write: (s: string) => void = (s)
   const lang = (flag('--lang') ?? 'en') as Language;
   const format = flag('--format') ?? 'md';
   const [command, file] = args;
-  if (command === 'worksheet' && file && agreementId && (format === 'md' || format === 'html') && (lang === 'en' || lang === 'vi')) {
-    let input: unknown;
+  const readInput = (path: string): { ok: true; input: unknown } | { ok: false } => {
     try {
-      input = JSON.parse(readFileSync(file, 'utf8'));
+      return { ok: true, input: JSON.parse(readFileSync(path, 'utf8')) };
     } catch (e) {
-      write(`cannot read ${file}: ${(e as Error).message}\n`);
-      return 2;
+      write(`cannot read ${path}: ${(e as Error).message}\n`);
+      return { ok: false };
     }
+  };
+  if (command === 'worksheet' && file && agreementId && (format === 'md' || format === 'html') && (lang === 'en' || lang === 'vi')) {
+    const read = readInput(file);
+    if (!read.ok) return 2;
+    const input = read.input;
     const prefs = findPreferences(input, Object.values(AGREEMENTS));
     if (prefs.status === 'invalid_input') {
       write(`${renderPreferences(prefs)}\n`);
@@ -61,13 +65,9 @@ export function runCli(argv: readonly string[], write: (s: string) => void = (s)
     write(`${USAGE}\n`);
     return 2;
   }
-  let input: unknown;
-  try {
-    input = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    write(`cannot read ${file}: ${(e as Error).message}\n`);
-    return 2;
-  }
+  const read = readInput(file);
+  if (!read.ok) return 2;
+  const input = read.input;
   const parsed = safeParseShipment(input);
   if (!parsed.success) {
     if (json) write(`${JSON.stringify({ status: 'invalid_input', issues: parsed.issues }, null, 2)}\n`);

@@ -1,4 +1,4 @@
-import type { NormalizedMaterial } from '../input/normalizeShipment.js';
+import type { NormalizedMaterial, NormalizedProduct } from '../input/normalizeShipment.js';
 import type { Issue } from '../issues.js';
 import type { Rational } from '../money/rational.js';
 import type { CompiledAgreement } from '../rules/compileAgreement.js';
@@ -34,17 +34,8 @@ export interface ClassifiedMaterial {
 }
 
 /** What a criterion sees of the product. */
-export interface ProductFacts {
-  readonly hsCode: string;
-  readonly exWorksPrice?: Rational;
-  readonly fobValue?: Rational;
-  readonly transactionValue?: Rational;
-  readonly netCost?: Rational;
-  readonly costs: { readonly directLabour?: Rational; readonly directOverhead?: Rational; readonly profit?: Rational; readonly other?: Rational };
-  readonly weight?: Rational;
-  readonly whollyObtained: boolean;
-  readonly operations?: readonly string[];
-  readonly declarations: Readonly<Record<string, boolean>>;
+export interface ProductFacts
+  extends Pick<NormalizedProduct, 'hsCode' | 'exWorksPrice' | 'fobValue' | 'transactionValue' | 'netCost' | 'costs' | 'weight' | 'whollyObtained' | 'operations' | 'declarations'> {
   /** Input path of the product (or intermediate material) for issues. */
   readonly path: readonly (string | number)[];
 }
