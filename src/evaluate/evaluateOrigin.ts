@@ -6,7 +6,7 @@ import { type Rational, ZERO, sum } from '../money/rational.js';
 import type { CompiledAgreement, CompiledRow } from '../rules/compileAgreement.js';
 import type { Citation } from '../rules/schema.js';
 import { PROCESSES } from '../rules/processes.js';
-import { evaluateRuleTree, expressionOf, type TraceNode } from './evaluateRuleTree.js';
+import { type RuleTreeResult, evaluateRuleTree, expressionOf, type TraceNode } from './evaluateRuleTree.js';
 import { chapterCompleteness, findProductRule } from './findProductRule.js';
 import { type TranspositionRecord, transposeShipment } from './transposeShipment.js';
 import { showMoney } from '../criteria/shared.js';
@@ -179,6 +179,42 @@ function classifyMaterial(m: NormalizedMaterial, env: Env): ClassifiedMaterial {
   return nonOriginatingMaterial(m, 'non_party_origin');
 }
 
+/**
+ * Evaluates the rule once per combination of the candidate codes of
+ * non-originating materials whose code could not be transposed to one code. The
+ * verdict stands only when every combination agrees; otherwise it is
+ * undetermined, and the caller is asked for the codes.
+ */
+function evaluateForEveryCandidate(rule: RuleNode, ctx: CriterionContext): RuleTreeResult {
+  const split = ctx.materials.filter((m) => !m.originating && m.material.hsCandidates);
+  if (split.length === 0) return evaluateRuleTree(rule, ctx);
+  const ask = () =>
+    split.map((m) =>
+      makeIssue('hs_transposition_ambiguous', [...m.material.path, 'hsCodes'], `material "${m.material.id}" may be classified in any of ${m.material.hsCandidates!.join(', ')} in the rules' HS version, and the verdict depends on which: give its code`, {
+        code: m.material.hsCode,
+        candidates: m.material.hsCandidates!.join(', '),
+      }),
+    );
+  let combos: string[][] = [[]];
+  for (const m of split) combos = combos.flatMap((c) => m.material.hsCandidates!.map((code) => [...c, code]));
+  if (combos.length > 64) {
+    const first = evaluateRuleTree(rule, ctx);
+    return { ...first, status: 'undetermined', metAlternatives: [], issues: [...first.issues, ...ask()] };
+  }
+  const results = combos.map((codes) =>
+    evaluateRuleTree(rule, {
+      ...ctx,
+      materials: ctx.materials.map((m) => {
+        const i = split.indexOf(m);
+        return i < 0 ? m : { ...m, material: { ...m.material, hsCode: codes[i]! } };
+      }),
+    }),
+  );
+  const first = results[0]!;
+  if (results.every((r) => r.status === first.status)) return first;
+  return { ...first, status: 'undetermined', metAlternatives: [], issues: [...first.issues, ...ask()] };
+}
+
 /** Non-originating content of each determination, kept out of the JSON result. */
 const nonOriginatingContent = new WeakMap<ProductDetermination, Rational>();
 
@@ -300,7 +336,7 @@ function determineProductWith(
   }
   const row = found.row;
   const ctx: CriterionContext = { agreement, product, materials: classified, currency: env.currency, textileTolerances: row.textileTolerances };
-  const tree = evaluateRuleTree(row.rule, ctx);
+  const tree = evaluateForEveryCandidate(row.rule, ctx);
   for (const i of tree.issues) env.issues.push(i);
 
   // Insufficient working or processing never confers origin.

@@ -8,7 +8,8 @@ export interface TranspositionRecord {
   readonly from: string;
   readonly to: string;
   readonly product: { readonly from: string; readonly to: string; readonly by: 'caller' | 'correlation' };
-  readonly materials: readonly { readonly id: string; readonly from: string; readonly to: string; readonly by: 'caller' | 'correlation' }[];
+  /** `candidates`: the goods of the code are split between several codes; the verdict must hold for each of them. */
+  readonly materials: readonly { readonly id: string; readonly from: string; readonly to: string; readonly by: 'caller' | 'correlation' | 'candidates' }[];
 }
 
 export type TransposeShipmentResult =
@@ -26,7 +27,7 @@ export function transposeShipment(s: NormalizedShipment, agreement: CompiledAgre
   const to = agreement.hsVersion as HsVersion;
   const tables = agreement.transpositions ?? {};
   const issues: Issue[] = [];
-  const records: { id: string; from: string; to: string; by: 'caller' | 'correlation' }[] = [];
+  const records: { id: string; from: string; to: string; by: 'caller' | 'correlation' | 'candidates' }[] = [];
 
   const map = (code: string, given: string | undefined, path: readonly (string | number)[]): { code: string; by: 'caller' | 'correlation' } | undefined => {
     if (given) return { code: given, by: 'caller' };
@@ -52,6 +53,15 @@ export function transposeShipment(s: NormalizedShipment, agreement: CompiledAgre
 
   const mapMaterials = (ms: readonly NormalizedMaterial[]): NormalizedMaterial[] =>
     ms.map((m) => {
+      // A material code split between several codes is kept with all of them: the
+      // evaluation then has to reach the same verdict for each (it matters only if
+      // the material turns out non-originating).
+      const split = m.hsCodes[to] ? undefined : transposeHsCode(m.hsCode, from, to, tables);
+      if (split?.status === 'ambiguous') {
+        records.push({ id: m.id, from: m.hsCode, to: split.candidates.join('|'), by: 'candidates' });
+        const bom = m.bom ? { ...m.bom, materials: mapMaterials(m.bom.materials) } : undefined;
+        return { ...m, hsCode: split.candidates[0]!, hsCandidates: split.candidates, bom };
+      }
       const r = map(m.hsCode, m.hsCodes[to], m.path);
       if (r && r.code !== m.hsCode) records.push({ id: m.id, from: m.hsCode, to: r.code, by: r.by });
       const bom = m.bom ? { ...m.bom, materials: mapMaterials(m.bom.materials) } : undefined;

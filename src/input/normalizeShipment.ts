@@ -20,6 +20,8 @@ export interface NormalizedMaterial {
   readonly hsCode: string;
   /** Codes the caller gave for other HS versions. */
   readonly hsCodes: Readonly<Partial<Record<HsVersion, string>>>;
+  /** After transposition, when the goods of the code are split between several codes of the rules' version. */
+  readonly hsCandidates?: readonly string[];
   readonly value: Rational;
   /** `value` for display (two decimals), formatted once. */
   readonly valueText: string;

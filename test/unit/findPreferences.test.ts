@@ -39,6 +39,29 @@ describe('findPreferences (golden shipments)', () => {
     expect(r.nonPreferential?.form).toBe('B');
     expect(r.excluded.every((e) => e.reason === 'importing_country_not_party')).toBe(true);
   });
+  it('Viet Nam → Japan: CPTPP through HS transposition (sawn rubberwood splits between two HS2012 codes, but it is originating)', () => {
+    const r = findPreferences(example('shipment-chair-jp.json'), agreements);
+    if (r.status !== 'ok') throw new Error('invalid');
+    const cptpp = r.ranked.find((p) => p.agreement.id === 'cptpp')!;
+    expect(cptpp.origin.status).toBe('originating');
+    expect(cptpp.criterion).toBe('CTH');
+    expect(cptpp.origin.transposition?.materials).toContainEqual({ id: 'rubberwood', from: '440729', to: '440729|440799', by: 'candidates' });
+  });
+  it('Viet Nam → Thailand: ATIGA applies, but its product-specific rules for furniture are not in the data', () => {
+    const r = findPreferences({ ...example('shipment-chair-jp.json'), importingCountry: 'TH' }, agreements);
+    if (r.status !== 'ok') throw new Error('invalid');
+    expect(r.ranked.map((p) => [p.agreement.id, p.origin.status])).toEqual([['atiga', 'undetermined']]);
+    expect(r.ranked[0]!.origin.issues[0]).toMatchObject({ code: 'rule_not_found' });
+  });
+  it('a material code split between several codes decides nothing unless every candidate agrees', () => {
+    const input = example('shipment-chair-jp.json');
+    // Make the rubberwood non-originating: 4407.29 vs 4407.99 are both heading 4407, so CTH still holds for each.
+    input.product.materials[0].evidence = [];
+    input.product.materials[0].originCountry = 'TH';
+    const r = findPreferences(input, agreements);
+    if (r.status !== 'ok') throw new Error('invalid');
+    expect(r.ranked.find((p) => p.agreement.id === 'cptpp')!.origin.status).toBe('originating');
+  });
   it('a shipment dated before an agreement applies never gets it', () => {
     const r = findPreferences({ ...example('shipment-shirt-de.json'), date: '2020-07-31' }, agreements);
     if (r.status !== 'ok') throw new Error('invalid');

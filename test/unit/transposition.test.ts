@@ -27,6 +27,22 @@ describe('evaluation on a rule set keyed on HS2012', () => {
     expect(res.status).toBe('originating');
     expect(res.transposition).toMatchObject({ from: 'HS2022', to: 'HS2012', product: { from: '610910', to: '610910' } });
   });
+  it('evaluates a non-originating material with a split code for every candidate, and decides only when they agree', () => {
+    // HS2022 1211.20 (ginseng roots) is HS2012 1211.20 or 2008.99. Under "CTH or MaxNOM(70% EXW)" for a T-shirt
+    // both candidates change heading: the verdict holds.
+    const agree = evaluateOrigin(shipment({ hsCode: '610910' }, [mat('ginseng', '121120', '5')]), hs2012);
+    expect(agree.status).toBe('originating');
+    expect(agree.transposition?.materials).toEqual([{ id: 'ginseng', from: '121120', to: '121120|200899', by: 'candidates' }]);
+    // For a product of heading 2008 (test rule: none) use a rule that tells the candidates apart:
+    const psr = { ...testPsr, hsVersion: 'HS2012', rows: [{ id: '2008', scope: '2008', description: 'x', rule: 'CTH', text: 't', cite: { source: 's', ref: 'r' } }] };
+    const c = compileAgreement(testFacts, psr, { correlation: tables });
+    if (!c.success) throw new Error('test data');
+    const split = evaluateOrigin(shipment({ hsCode: '200819' }, [mat('ginseng', '121120', '50')]), c.agreement);
+    expect(split.status).toBe('undetermined');
+    expect(split.issues.map((i) => i.code)).toContain('hs_transposition_ambiguous');
+    const settled = evaluateOrigin(shipment({ hsCode: '200819' }, [mat('ginseng', '121120', '50', { hsCodes: { HS2012: '121120' } })]), c.agreement);
+    expect(settled.status).toBe('originating');
+  });
   it('never guesses a split code: it lists the candidates, and the caller settles it', () => {
     const res = evaluateOrigin(shipment({ hsCode: '030299' }, []), hs2012);
     expect(res.status).toBe('undetermined');
