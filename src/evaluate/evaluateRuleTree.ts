@@ -13,7 +13,7 @@ import { tariffShift } from '../criteria/tariffShift.js';
 import type { ClassifiedMaterial, Criterion, CriterionContext, MaterialVerdict, Reason } from '../criteria/types.js';
 import { weightLimit } from '../criteria/weightLimit.js';
 import { type Issue, makeIssue } from '../issues.js';
-import { compare, parseConstant, percentAmount, sum } from '../money/rational.js';
+import { compare, parseConstant, percentAmount, sub, sum } from '../money/rational.js';
 import type { LeafKind, RuleNode } from '../rules/ast.js';
 import { formatRuleExpression } from '../rules/formatRuleExpression.js';
 
@@ -33,6 +33,11 @@ export interface TraceNode {
     readonly allowed?: string;
     readonly percent?: string;
     readonly note?: string;
+    /**
+     * When the tolerance is exceeded: for each material, the value it must be
+     * brought down to (the others unchanged) for the tolerance to absorb them all.
+     */
+    readonly perMaterial?: readonly { readonly id: string; readonly value: string; readonly mustNotExceed: string }[];
   };
   readonly children?: readonly TraceNode[];
 }
@@ -174,7 +179,12 @@ function applyTolerance(result: Internal, ctx: CriterionContext): Internal {
   if (!allowed) {
     return settle('undetermined', { applied: false, materialIds: ids, note: 'the product value the tolerance is measured against is missing' });
   }
-  return settle('not_met', { applied: false, materialIds: ids, note: 'the materials exceed the tolerance', percent: tol.percent, value: showMoney(value), allowed: showMoney(allowed) });
+  const perMaterial = [...offending.values()].map((m) => {
+    const others = sub(value, m.nonOriginatingValue);
+    const room = sub(allowed, others);
+    return { id: m.material.id, value: m.nonOriginatingText, mustNotExceed: room.n > 0n ? showMoney(room) : '0.00' };
+  });
+  return settle('not_met', { applied: false, materialIds: ids, note: 'the materials exceed the tolerance', percent: tol.percent, value: showMoney(value), allowed: showMoney(allowed), perMaterial });
 }
 
 const isTextile = (m: ClassifiedMaterial) => {

@@ -60,7 +60,14 @@ export interface AgreementPreference {
   /** Value headroom of the alternative met, or the shortfall of the closest one. */
   readonly margins: readonly { readonly expression: string; readonly figures: Readonly<Record<string, string>> }[];
   /** Non-originating materials that break a classification rule, with what the tolerance allows. */
-  readonly blockingMaterials: readonly { readonly expression: string; readonly materialIds: readonly string[]; readonly value?: string; readonly allowed?: string }[];
+  readonly blockingMaterials: readonly {
+    readonly expression: string;
+    readonly materialIds: readonly string[];
+    readonly value?: string;
+    readonly allowed?: string;
+    /** Per material: the value it must not exceed (the others unchanged) for the tolerance to absorb them. */
+    readonly perMaterial?: readonly { readonly id: string; readonly value: string; readonly mustNotExceed: string }[];
+  }[];
   readonly suggestion?: Suggestion;
   /** Duty saved on the consignment value, when rates were given. */
   readonly dutySaving?: { readonly mfn: string; readonly preferential: string; readonly amount: string; readonly currency: string };
@@ -214,6 +221,7 @@ function collectBlocking(t: TraceNode | undefined, out: AgreementPreference['blo
       materialIds: t.tolerance.materialIds,
       ...(t.tolerance.value ? { value: t.tolerance.value } : {}),
       ...(t.tolerance.allowed ? { allowed: t.tolerance.allowed } : {}),
+      ...(t.tolerance.perMaterial ? { perMaterial: t.tolerance.perMaterial } : {}),
     });
   }
   for (const c of t.children ?? []) collectBlocking(c, out);

@@ -30,7 +30,10 @@ export function renderPreferences(result: PreferencesResult, options: { readonly
     if (p.validUntil) out.push(`   ${renderMessage(lang, 'pref_valid_until', { date: p.validUntil.date, id: p.validUntil.materialId })}`);
     if (p.dutySaving) out.push(`   ${renderMessage(lang, 'pref_saving', { amount: p.dutySaving.amount, currency: p.dutySaving.currency, mfn: p.dutySaving.mfn, pref: p.dutySaving.preferential })}`);
     for (const m of p.margins) out.push(`   ${renderMessage(lang, 'pref_margin')}: ${m.expression} ${Object.entries(m.figures).map(([k, v]) => `${k}=${v}`).join(', ')}`);
-    for (const b of p.blockingMaterials) out.push(`   ${renderMessage(lang, 'pref_blocking')}: ${b.materialIds.join(', ')} (${b.expression}${b.value ? `; ${b.value} > ${b.allowed}` : ''})`);
+    for (const b of p.blockingMaterials) {
+      out.push(`   ${renderMessage(lang, 'pref_blocking')}: ${b.materialIds.join(', ')} (${b.expression}${b.value ? `; ${b.value} > ${b.allowed}` : ''})`);
+      for (const m of b.perMaterial ?? []) out.push(`      ${renderMessage(lang, 'pref_must_not_exceed', { id: m.id, value: m.value, max: m.mustNotExceed })}`);
+    }
     if (p.suggestion) out.push(`   ${renderMessage(lang, 'pref_suggestion')}: ${p.suggestion.text}`);
   });
   for (const e of result.excluded) out.push(`– ${e.shortName}: ${e.detail}`);

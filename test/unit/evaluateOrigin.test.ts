@@ -56,10 +56,27 @@ describe('evaluateOrigin', () => {
     // other alternative fails too, since Chapter 44 materials are 60 > 50 %.
     const ko = evaluateOrigin(shipment({ hsCode: '940161' }, [mat('frame', '940390', '10'), mat('other', '940191', '20'), mat('wood', '440711', '60')]), fta);
     expect(ko.status).toBe('not_originating');
-    expect(ko.trace!.children![0]!.tolerance).toMatchObject({ applied: false, value: '30.00', allowed: '10.00' });
+    expect(ko.trace!.children![0]!.tolerance).toMatchObject({
+      applied: false,
+      value: '30.00',
+      allowed: '10.00',
+      // frame (10) would have to go to 0 with the other part (20) unchanged; the part to 0 as well.
+      perMaterial: [
+        { id: 'frame', value: '10.00', mustNotExceed: '0.00' },
+        { id: 'other', value: '20.00', mustNotExceed: '0.00' },
+      ],
+    });
     const tol = evaluateOrigin(shipment({ hsCode: '940161' }, [mat('frame', '940390', '4'), mat('part', '940191', '6'), mat('wood', '440711', '51')]), fta);
     expect(tol.status).toBe('originating');
     expect(tol.trace!.children![0]!.tolerance).toMatchObject({ applied: true, value: '10.00', allowed: '10.00' });
+  });
+  it('says what each blocking material would have to come down to', () => {
+    const r = evaluateOrigin(shipment({ hsCode: '940161' }, [mat('frame', '940390', '6'), mat('part', '940191', '8'), mat('wood', '440711', '51')]), fta);
+    expect(r.status).toBe('not_originating');
+    expect(r.trace!.children![0]!.tolerance!.perMaterial).toEqual([
+      { id: 'frame', value: '6.00', mustNotExceed: '2.00' },
+      { id: 'part', value: '8.00', mustNotExceed: '4.00' },
+    ]);
   });
   it('does not apply the tolerance to excluded chapters', () => {
     const r = evaluateOrigin(shipment({ hsCode: '611230', operations: ['knitting', 'making_up'] }, [mat('fabric', '600622', '5')]), fta);
