@@ -17,7 +17,7 @@ export const maxNonOriginating: Criterion<'max_non_originating'> = {
     const verdicts: MaterialVerdict[] = [];
     for (const m of ctx.materials) {
       if (m.originating || (node.materials && !isSelected(node.materials, m.material.hsCode, m.material.tags))) continue;
-      values.push(m.nonOriginatingValue);
+      values.push(m.nonOriginatingAmount);
       // Without a selector every non-originating material counts: the result's material list already shows them.
       if (node.materials) verdicts.push(verdict(m, 'counted'));
     }

@@ -49,7 +49,7 @@ export function computeRegionalValueContent(
     const counted = method === 'focused_value' && node.materials
       ? non.filter((m) => isSelected(node.materials!, m.material.hsCode, m.material.tags))
       : non;
-    const vnm = sum(counted.map((m) => m.nonOriginatingValue));
+    const vnm = sum(counted.map((m) => m.nonOriginatingAmount));
     rvc = percentOf(sub(base, vnm), base)!;
     figures.nonOriginatingValue = showMoney(vnm);
   }

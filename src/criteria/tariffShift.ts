@@ -60,7 +60,7 @@ export const tariffShift: Criterion<'tariff_shift'> = {
       if (node.sameLevelMax) {
         const base = productValue(ctx, node.sameLevelMax.basis);
         if (isOutcome(base)) return base;
-        const used = sum(sameLevel.map((m) => m.nonOriginatingValue));
+        const used = sum(sameLevel.map((m) => m.nonOriginatingAmount));
         const allowed = percentAmount(parseConstant(node.sameLevelMax.percent), base);
         figures.sameLevelValue = showMoney(used);
         figures.sameLevelAllowed = showMoney(allowed);

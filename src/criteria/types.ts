@@ -22,10 +22,10 @@ export type OriginBasis =
 export interface ClassifiedMaterial {
   readonly material: NormalizedMaterial;
   readonly originating: boolean;
-  readonly basis: OriginBasis;
+  readonly basis: OriginBasis | 'not_counted';
   /** Value counted as non-originating (0 when originating). */
-  readonly nonOriginatingValue: Rational;
-  /** `nonOriginatingValue` for display. */
+  readonly nonOriginatingAmount: Rational;
+  /** `nonOriginatingAmount` for display. */
   readonly nonOriginatingText: string;
   /** True when its status could not be settled and the worst case was assumed. */
   readonly uncertain: boolean;

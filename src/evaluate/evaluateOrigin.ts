@@ -95,24 +95,75 @@ function partyOn(agreement: CompiledAgreement, country: string, date: string) {
   return 'ok' as const;
 }
 
-// Fixed-shape constructors: this runs once per material per agreement, the hot path.
-function nonOriginatingMaterial(m: NormalizedMaterial, basis: OriginBasis, value: Rational = m.value, uncertain = false, intermediate?: ProductDetermination): ClassifiedMaterial {
-  return {
-    material: m,
-    originating: false,
-    basis,
-    nonOriginatingValue: value,
-    nonOriginatingText: value === m.value ? m.valueText : showMoney(value),
-    uncertain,
-    intermediate,
-  };
+/**
+ * One record per material and agreement, serving the criteria (as a
+ * {@link ClassifiedMaterial}) and the result (as a {@link MaterialStatus}):
+ * this runs once per BOM line, the hot path, so one object does both jobs.
+ * The status fields are getters over the input; `toJSON` gives the plain status
+ * (the exact amounts stay out of JSON).
+ */
+class MaterialRecord implements ClassifiedMaterial, MaterialStatus {
+  constructor(
+    readonly material: NormalizedMaterial,
+    readonly counted: boolean,
+    readonly originating: boolean,
+    readonly basis: OriginBasis | 'not_counted',
+    readonly nonOriginatingAmount: Rational,
+    readonly nonOriginatingText: string,
+    readonly uncertain: boolean,
+    readonly intermediate: ProductDetermination | undefined,
+  ) {}
+  get id() {
+    return this.material.id;
+  }
+  get description() {
+    return this.material.description;
+  }
+  get originCountry() {
+    return this.material.originCountry;
+  }
+  get path() {
+    return this.material.path;
+  }
+  get hsCode() {
+    return this.material.hsCode;
+  }
+  get role() {
+    return this.material.role;
+  }
+  get value() {
+    return this.material.valueText;
+  }
+  get nonOriginatingValue() {
+    return this.nonOriginatingText;
+  }
+  toJSON(): MaterialStatus {
+    return {
+      id: this.id,
+      description: this.description,
+      originCountry: this.originCountry,
+      path: this.path,
+      hsCode: this.hsCode,
+      role: this.role,
+      counted: this.counted,
+      originating: this.originating,
+      basis: this.basis,
+      value: this.value,
+      nonOriginatingValue: this.nonOriginatingText,
+      intermediate: this.intermediate,
+    };
+  }
 }
 
-function originatingMaterial(m: NormalizedMaterial, basis: OriginBasis, intermediate?: ProductDetermination): ClassifiedMaterial {
-  return { material: m, originating: true, basis, nonOriginatingValue: ZERO, nonOriginatingText: '0.00', uncertain: false, intermediate };
+function nonOriginatingMaterial(m: NormalizedMaterial, basis: OriginBasis, value: Rational = m.value, uncertain = false, intermediate?: ProductDetermination): MaterialRecord {
+  return new MaterialRecord(m, true, false, basis, value, value === m.value ? m.valueText : showMoney(value), uncertain, intermediate);
 }
 
-function classifyIntermediate(m: NormalizedMaterial, bom: NonNullable<NormalizedMaterial['bom']>, env: Env): ClassifiedMaterial {
+function originatingMaterial(m: NormalizedMaterial, basis: OriginBasis, intermediate?: ProductDetermination): MaterialRecord {
+  return new MaterialRecord(m, true, true, basis, ZERO, '0.00', false, intermediate);
+}
+
+function classifyIntermediate(m: NormalizedMaterial, bom: NonNullable<NormalizedMaterial['bom']>, env: Env): MaterialRecord {
   const det = determineProduct(
     {
       hsCode: m.hsCode,
@@ -134,7 +185,7 @@ function classifyIntermediate(m: NormalizedMaterial, bom: NonNullable<Normalized
   return nonOriginatingMaterial(m, 'intermediate_undetermined', m.value, true, det);
 }
 
-function classifyMaterial(m: NormalizedMaterial, env: Env): ClassifiedMaterial {
+function classifyMaterial(m: NormalizedMaterial, env: Env): MaterialRecord {
   if (m.bom) return classifyIntermediate(m, m.bom, env);
   const id = env.agreement.facts.id;
   const cum = env.agreement.facts.cumulation;
@@ -267,7 +318,7 @@ function determineProduct(
   const classified: ClassifiedMaterial[] = [];
   const det = determineProductWith(product, rawMaterials, choice, env, classified);
   // Only an intermediate material's own non-originating content is ever needed later.
-  if (env.depth > 0) nonOriginatingContent.set(det, sum(classified.map((c) => c.nonOriginatingValue)));
+  if (env.depth > 0) nonOriginatingContent.set(det, sum(classified.map((c) => c.nonOriginatingAmount)));
   return det;
 }
 
@@ -283,25 +334,12 @@ function determineProductWith(
   for (const m of rawMaterials) {
     const counted = isCounted(m, agreement);
     if (!counted) {
-      statuses.push({ id: m.id, description: m.description, originCountry: m.originCountry, path: m.path, hsCode: m.hsCode, role: m.role, counted: false, originating: false, basis: 'not_counted', value: m.valueText, nonOriginatingValue: '0.00', intermediate: undefined });
+      statuses.push(new MaterialRecord(m, false, false, 'not_counted', ZERO, '0.00', false, undefined));
       continue;
     }
     const c = classifyMaterial(m, env);
     classified.push(c);
-    statuses.push({
-      id: m.id,
-      description: m.description,
-      originCountry: m.originCountry,
-      path: m.path,
-      hsCode: m.hsCode,
-      role: m.role,
-      counted: true,
-      originating: c.originating,
-      basis: c.basis,
-      value: m.valueText,
-      nonOriginatingValue: c.nonOriginatingText,
-      intermediate: c.intermediate,
-    });
+    statuses.push(c);
   }
   const uncertain = classified.some((c) => c.uncertain);
   const make = (status: ProductDetermination['status'], reason: ProductDetermination['reason'], more: Partial<ProductDetermination> = {}): ProductDetermination =>

@@ -77,7 +77,7 @@ const NO_ISSUES: readonly Issue[] = [];
 
 function offendingValue(m: Map<string, ClassifiedMaterial>) {
   const values = [];
-  for (const x of m.values()) values.push(x.nonOriginatingValue);
+  for (const x of m.values()) values.push(x.nonOriginatingAmount);
   return sum(values);
 }
 
@@ -180,7 +180,7 @@ function applyTolerance(result: Internal, ctx: CriterionContext): Internal {
     return settle('undetermined', { applied: false, materialIds: ids, note: 'the product value the tolerance is measured against is missing' });
   }
   const perMaterial = [...offending.values()].map((m) => {
-    const others = sub(value, m.nonOriginatingValue);
+    const others = sub(value, m.nonOriginatingAmount);
     const room = sub(allowed, others);
     return { id: m.material.id, value: m.nonOriginatingText, mustNotExceed: room.n > 0n ? showMoney(room) : '0.00' };
   });
@@ -220,7 +220,7 @@ function applyTextileTolerances(
     const other = remaining.filter((m) => m.material.hsCode.slice(0, 4) !== heading);
     const base = t.basis === 'ex_works' ? ctx.product.exWorksPrice : t.basis === 'fob' ? ctx.product.fobValue : ctx.product.transactionValue;
     if (other.length > 0 && base) {
-      const value = sum(other.map((m) => m.nonOriginatingValue));
+      const value = sum(other.map((m) => m.nonOriginatingAmount));
       const allowed = percentAmount(parseConstant(t.percent), base);
       if (compare(value, allowed) <= 0) {
         remaining = remaining.filter((m) => m.material.hsCode.slice(0, 4) === heading);

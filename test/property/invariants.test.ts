@@ -124,7 +124,7 @@ describe('invariants', () => {
               material: { id: `m${i}`, path: [], description: '', hsCode: '847330', hsCodes: {}, value, valueText: '', weight: undefined, weightText: undefined, originCountry: undefined, tags: [], role: 'component', evidence: [], bom: undefined },
               originating: m.originating,
               basis: m.originating ? 'evidence_exporting_party' : 'non_party_origin',
-              nonOriginatingValue: m.originating ? ZERO : value,
+              nonOriginatingAmount: m.originating ? ZERO : value,
               nonOriginatingText: '',
               intermediate: undefined,
               uncertain: false,

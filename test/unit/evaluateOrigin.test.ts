@@ -239,6 +239,23 @@ describe('evaluateOrigin', () => {
     expect(r.status).toBe('originating');
     expect(r.materials.every((m) => !m.counted)).toBe(true);
   });
+  it('serialises to plain JSON, amounts as decimal strings', () => {
+    const r = evaluateOrigin(shipment({ hsCode: '610910' }, [mat('blank', '610990', '70', { description: 'T-shirt blank' })]), fta);
+    const json = JSON.parse(JSON.stringify(r));
+    expect(json.materials[0]).toEqual({
+      id: 'blank',
+      description: 'T-shirt blank',
+      path: ['product', 'materials', 0],
+      hsCode: '610990',
+      role: 'component',
+      counted: true,
+      originating: false,
+      basis: 'no_evidence',
+      value: '70.00',
+      nonOriginatingValue: '70.00',
+    });
+    expect(JSON.stringify(r)).not.toMatch(/nonOriginatingAmount|"n":/);
+  });
   it('accepts wholly obtained products whatever the list rule', () => {
     const r = evaluateOrigin(shipment({ hsCode: '030489', whollyObtained: true }, []), fta);
     expect(r).toMatchObject({ status: 'originating', criterion: 'WO' });
