@@ -19,11 +19,12 @@ import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 
 interface PsrRow {
+  id: string;
   scope: string;
   description: string;
   rule: string;
   text: string;
-  source: string;
+  cite: { source: string; ref: string };
 }
 interface PsrFile {
   agreement: string;
@@ -103,7 +104,7 @@ psr.rows.forEach((row, index) => {
   }
   const res = parseRuleExpression(row.rule);
   if (!res.success) problems.push(`row ${index} (${row.scope}): rule "${row.rule}" does not parse: ${res.issue.message}`);
-  if (!row.text || !row.source) problems.push(`row ${index} (${row.scope}): missing text or source`);
+  if (!row.id || !row.text || !row.cite?.source || !row.cite?.ref) problems.push(`row ${index} (${row.scope}): missing id, text or cite`);
   parsed.push({ row, index, scope });
 });
 

@@ -9,7 +9,8 @@ import { ukvfta } from './ukvfta.js';
 import { evfta } from './evfta.js';
 import { cptpp } from './cptpp.js';
 import { atiga } from './atiga.js';
+import { rcep } from './rcep.js';
 import { vn_eaeu } from './vn_eaeu.js';
 import { vkfta } from './vkfta.js';
 
-export const ALL_AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = { ukvfta, evfta, cptpp, atiga, vn_eaeu, vkfta };
+export const ALL_AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = { ukvfta, evfta, cptpp, atiga, rcep, vn_eaeu, vkfta };

@@ -548,7 +548,7 @@ export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: C
     shipment,
     hsCode: det.hsCode,
     rule: det.rule,
-    criterion: det.criterion,
+    criterion: unverified ? undefined : det.criterion,
     closest: det.closest,
     trace: det.trace,
     insufficientOperations: det.insufficientOperations,

@@ -20,7 +20,8 @@ export function renderPreferences(result: PreferencesResult, options: { readonly
   const out: string[] = [renderMessage(lang, 'pref_heading', { from: s.exportingCountry, to: s.importingCountry, date: s.date })];
   result.ranked.forEach((p, i) => {
     const status = renderMessage(lang, `status_${p.origin.status}`);
-    out.push(`${i + 1}. ${p.agreement.shortName}: ${status}${p.criterion ? ` — ${p.criterion}` : ''}`);
+    const detail = p.origin.status === 'originating' ? p.criterion : renderMessage(lang, p.origin.reason.key, p.origin.reason.params);
+    out.push(`${i + 1}. ${p.agreement.shortName}: ${status}${detail ? ` — ${detail}` : ''}`);
     const best = p.proofs[0];
     if (p.waiver) out.push(`   ${renderMessage(lang, 'pref_waiver')}: ${p.waiver.text[lang]} (${p.waiver.cite.ref})`);
     if (best) {

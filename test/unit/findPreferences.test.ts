@@ -47,11 +47,18 @@ describe('findPreferences (golden shipments)', () => {
     expect(cptpp.criterion).toBe('CTH');
     expect(cptpp.origin.transposition?.materials).toContainEqual({ id: 'rubberwood', from: '440729', to: '440729|440799', by: 'candidates' });
   });
-  it('Viet Nam → Thailand: ATIGA applies, but its product-specific rules for furniture are not in the data', () => {
+  it('Viet Nam → Thailand: ATIGA and RCEP apply; neither has confirmed rules for furniture in the data', () => {
     const r = findPreferences({ ...example('shipment-chair-jp.json'), importingCountry: 'TH' }, agreements);
     if (r.status !== 'ok') throw new Error('invalid');
-    expect(r.ranked.map((p) => [p.agreement.id, p.origin.status])).toEqual([['atiga', 'undetermined']]);
-    expect(r.ranked[0]!.origin.issues[0]).toMatchObject({ code: 'rule_not_found' });
+    expect(r.ranked.map((p) => [p.agreement.id, p.origin.status])).toEqual([
+      ['atiga', 'undetermined'],
+      ['rcep', 'undetermined'],
+    ]);
+    const atiga = r.ranked.find((p) => p.agreement.id === 'atiga')!;
+    expect(atiga.origin.issues[0]).toMatchObject({ code: 'rule_not_found' });
+    // RCEP's HS2012 list is superseded: what it would give is shown, never decided.
+    const rcep = r.ranked.find((p) => p.agreement.id === 'rcep')!;
+    expect(rcep.origin.issues.map((i) => i.code)).toContain('rule_data_unverified');
   });
   it('a material code split between several codes decides nothing unless every candidate agrees', () => {
     const input = example('shipment-chair-jp.json');
