@@ -115,9 +115,38 @@ export const percentAmount = (percent: Rational, whole: Rational): Rational => d
  * formatRational(rational(2n, 3n), 2); // → "0.67"
  * ```
  */
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 export function formatRational(r: Rational, digits = 2): string {
   const neg = r.n < 0n;
   const n = neg ? -r.n : r.n;
+  const scaleNumber = 10 ** digits;
+  // Fast path: when n·10^digits and d fit in a double's integer range, integer
+  // arithmetic on numbers is exact and much cheaper than on bigints.
+  if (n <= SAFE / BigInt(scaleNumber) && r.d <= SAFE) {
+    const scaled = Number(n) * scaleNumber;
+    const d = Number(r.d);
+    let q = Math.floor(scaled / d);
+    let rem = scaled - q * d;
+    // The float quotient may round across an integer: settle q so that 0 ≤ rem < d.
+    if (rem < 0) {
+      q -= 1;
+      rem += d;
+    } else if (rem >= d) {
+      q += 1;
+      rem -= d;
+    }
+    if (rem * 2 >= d) q += 1;
+    const s = String(q).padStart(digits + 1, '0');
+    const out = digits > 0 ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s;
+    return neg && q !== 0 ? `-${out}` : out;
+  }
+  return formatRationalExact(neg, n, r.d, digits);
+}
+
+/** The bigint path of {@link formatRational} (any size); exported for tests. */
+export function formatRationalExact(neg: boolean, n: bigint, den: bigint, digits: number): string {
+  const r = { n, d: den };
   const scale = POW10[digits] ?? 10n ** BigInt(digits);
   let q: bigint;
   if (scale % r.d === 0n) q = n * (scale / r.d); // exact: no rounding needed

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compare, formatRational, parseDecimal, percentOf, rational, toDecimalString } from '../../src/money/rational.js';
+import fc from 'fast-check';
+import { compare, formatRational, formatRationalExact, parseDecimal, percentOf, rational, toDecimalString } from '../../src/money/rational.js';
 
 describe('rational', () => {
   it('parses decimal strings exactly', () => {
@@ -21,5 +22,22 @@ describe('rational', () => {
   it('computes percentages exactly', () => {
     expect(compare(percentOf(rational(1n), rational(3n))!, rational(100n, 3n))).toBe(0);
     expect(percentOf(rational(1n), rational(0n))).toBeUndefined();
+  });
+});
+
+
+describe('formatRational fast path', () => {
+  it('equals the bigint computation for every fraction', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }), fc.bigInt({ min: 1n, max: 2n ** 56n }), fc.integer({ min: 0, max: 6 }), (n, d, digits) => {
+        const neg = n < 0n;
+        expect(formatRational({ n, d }, digits)).toBe(formatRationalExact(neg, neg ? -n : n, d, digits));
+      }),
+      { numRuns: 2000 },
+    );
+    // Quotients just below and above an integer, where a float division may round across it.
+    for (const [n, d] of [[9007199254740991n, 3n], [900719925474099n, 7n], [1n, 3n], [5n, 10n], [15n, 1000n], [25n, 1000n]] as const) {
+      expect(formatRational({ n, d }, 2)).toBe(formatRationalExact(false, n, d, 2));
+    }
   });
 });
