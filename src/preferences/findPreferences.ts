@@ -1,6 +1,7 @@
 import { showMoney } from '../criteria/shared.js';
 import { type EvaluateOriginOptions, type OriginResult, evaluateNormalizedOrigin } from '../evaluate/evaluateOrigin.js';
-import type { TraceNode } from '../evaluate/evaluateRuleTree.js';
+import { type TraceNode, expressionOf } from '../evaluate/evaluateRuleTree.js';
+import type { RuleNode } from '../rules/ast.js';
 import { type NormalizedMaterial, type NormalizedShipment, safeParseShipment } from '../input/normalizeShipment.js';
 import type { Money } from '../input/schema.js';
 import type { Issue } from '../issues.js';
@@ -34,6 +35,8 @@ export interface ProofOption {
   readonly usable: 'yes' | 'no' | 'unknown';
   readonly why?: string;
   readonly validityMonths?: number;
+  /** What to write in the form's origin-criterion box, or why there is nothing to write. */
+  readonly originCriterion?: { readonly box?: string; readonly text?: string; readonly note: { readonly en: string; readonly vi: string } };
   readonly cite: Citation;
 }
 
@@ -139,7 +142,22 @@ function consignmentValue(s: NormalizedShipment, options: FindPreferencesOptions
   return s.product.fobValue ?? s.product.exWorksPrice;
 }
 
-function proofOptions(a: CompiledAgreement, s: NormalizedShipment, value: Rational | undefined, options: FindPreferencesOptions): ProofOption[] {
+/** The code for the form's criterion box, from the agreement's code table; none when a part of the criterion has no code. */
+function criterionText(codes: Readonly<Record<string, string>> | undefined, rule: RuleNode | undefined): { text?: string } {
+  if (!codes || !rule) return {};
+  const parts: string[] = [];
+  const walk = (n: RuleNode): boolean => {
+    if (n.kind === 'all_of' || n.kind === 'any_of') return n.of.every(walk);
+    const key = n.kind === 'tariff_shift' ? `tariff_shift_${n.level}` : n.kind;
+    const code = codes[key];
+    if (code === undefined) return false;
+    parts.push('percent' in n ? code.replace('{percent}', n.percent) : code);
+    return true;
+  };
+  return walk(rule) ? { text: parts.join(codes.separator ?? ' + ') } : {};
+}
+
+function proofOptions(a: CompiledAgreement, s: NormalizedShipment, value: Rational | undefined, options: FindPreferencesOptions, metRule: RuleNode | undefined): ProofOption[] {
   const id = a.facts.id;
   const list = a.facts.proofs.map((p): ProofOption => {
     let usable: ProofOption['usable'] = 'yes';
@@ -161,7 +179,20 @@ function proofOptions(a: CompiledAgreement, s: NormalizedShipment, value: Ration
         why = `the consignment (${showMoney(value)} ${s.currency}) exceeds ${limit}`;
       } else why = `the consignment is within ${limit}`;
     }
-    return { id: p.id, kind: p.kind, name: p.name, issuer: p.issuer, usable, ...(why ? { why } : {}), ...(p.validityMonths ? { validityMonths: p.validityMonths } : {}), cite: p.cite };
+    const originCriterion = p.originCriterion
+      ? { ...(p.originCriterion.box ? { box: p.originCriterion.box } : {}), ...criterionText(p.originCriterion.codes, metRule), note: p.originCriterion.note }
+      : undefined;
+    return {
+      id: p.id,
+      kind: p.kind,
+      name: p.name,
+      issuer: p.issuer,
+      usable,
+      ...(why ? { why } : {}),
+      ...(p.validityMonths ? { validityMonths: p.validityMonths } : {}),
+      ...(originCriterion ? { originCriterion } : {}),
+      cite: p.cite,
+    };
   });
   // Recommended first: usable before unknown before not usable; a declaration the exporter makes itself before a certificate.
   const rank = (p: ProofOption) => (p.usable === 'yes' ? 0 : p.usable === 'unknown' ? 2 : 4) + (p.kind === 'self_declaration' ? 0 : 1);
@@ -274,6 +305,15 @@ function findSuggestion(a: CompiledAgreement, s: NormalizedShipment, r: OriginRe
   return undefined;
 }
 
+/** The rule alternative the product met, from the applied row. */
+function metAlternative(a: CompiledAgreement, r: OriginResult): RuleNode | undefined {
+  if (!r.rule || !r.criterion) return undefined;
+  const row = r.rule.id === 'general' ? a.generalRow : a.rows.find((x) => x.id === r.rule!.id);
+  if (!row) return undefined;
+  const alternatives = row.rule.kind === 'any_of' ? row.rule.of : [row.rule];
+  return alternatives.find((n) => expressionOf(n) === r.criterion);
+}
+
 const STATUS_RANK = { originating: 0, undetermined: 1, not_originating: 2, invalid_input: 3 } as const;
 
 /**
@@ -339,7 +379,7 @@ export function findPreferences(input: unknown, agreements: readonly CompiledAgr
     return {
       agreement: { id, shortName: a.facts.shortName, name: a.facts.name },
       origin,
-      proofs: qualifies ? proofOptions(a, s, value, options) : [],
+      proofs: qualifies ? proofOptions(a, s, value, options, metAlternative(a, origin)) : [],
       ...(waiver && qualifies ? { waiver: { id: waiver.id, text: waiver.text, cite: waiver.cite } } : {}),
       ...(origin.criterion ? { criterion: origin.criterion } : {}),
       ...(until ? { validUntil: until } : {}),

@@ -26,6 +26,9 @@ export function renderPreferences(result: PreferencesResult, options: { readonly
     if (p.waiver) out.push(`   ${renderMessage(lang, 'pref_waiver')}: ${p.waiver.text[lang]} (${p.waiver.cite.ref})`);
     if (best) {
       out.push(`   ${renderMessage(lang, 'pref_proof')}: ${best.name[lang]} — ${best.issuer[lang]}${best.why ? ` (${best.why})` : ''}${best.validityMonths ? `; ${renderMessage(lang, 'pref_validity', { months: String(best.validityMonths) })}` : ''}`);
+      if (best.originCriterion) {
+        out.push(`   ${renderMessage(lang, 'pref_criterion_box')}: ${best.originCriterion.text ? `${best.originCriterion.box ?? ''} "${best.originCriterion.text}"` : best.originCriterion.note[lang]}`);
+      }
       for (const other of p.proofs.slice(1)) out.push(`      ${renderMessage(lang, 'pref_other_proof')}: ${other.name[lang]} [${other.usable}${other.why ? `: ${other.why}` : ''}]`);
     }
     if (p.validUntil) out.push(`   ${renderMessage(lang, 'pref_valid_until', { date: p.validUntil.date, id: p.validUntil.materialId })}`);

@@ -107,6 +107,9 @@ function worksheetBlocks(p: AgreementPreference, shipment: Extract<PreferencesRe
     if (p.waiver) items.push(`${renderMessage(lang, 'pref_waiver')}: ${p.waiver.text[lang]} (${p.waiver.cite.ref})`);
     for (const pr of p.proofs) {
       items.push(`${pr.name[lang]} — ${pr.issuer[lang]} [${pr.usable}${pr.why ? `: ${pr.why}` : ''}]${pr.validityMonths ? `; ${renderMessage(lang, 'pref_validity', { months: String(pr.validityMonths) })}` : ''} (${pr.cite.ref})`);
+      if (pr.originCriterion) {
+        items.push(`  ${renderMessage(lang, 'pref_criterion_box')}: ${pr.originCriterion.text ? `${pr.originCriterion.box ?? ''} "${pr.originCriterion.text}"` : pr.originCriterion.note[lang]}`);
+      }
     }
     if (p.validUntil) items.push(renderMessage(lang, 'pref_valid_until', { date: p.validUntil.date, id: p.validUntil.materialId }));
     blocks.push({ type: 'h2', text: t.certificate }, { type: 'list', items });

@@ -94,6 +94,20 @@ export const proofSchema = z.object({
   /** Upper limit of the consignment value for this proof, if any. */
   maxConsignmentValue: z.object({ amount: z.string(), currency: z.string() }).optional(),
   validityMonths: z.number().int().positive().optional(),
+  /**
+   * What the form says about the origin criterion: the box, and the code written
+   * for each kind of criterion met (`{percent}` takes the rule's threshold), e.g.
+   * `{ tariff_shift_heading: "CTH", regional_value_content: "RVC {percent}%" }`.
+   * A form without such a box has no `box` and says so in `note`.
+   */
+  originCriterion: z
+    .object({
+      box: z.string().optional(),
+      codes: z.record(z.string(), z.string()).optional(),
+      note: localized,
+      cite: citationSchema,
+    })
+    .optional(),
   cite: citationSchema,
 });
 

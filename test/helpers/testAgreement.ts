@@ -43,7 +43,21 @@ export const testFacts = {
     indirectMaterials: 'disregarded',
     cite: [{ source: 's', ref: 'Art 7' }],
   },
-  proofs: [],
+  proofs: [
+    {
+      id: 'form_t',
+      name: { en: 'Form T', vi: 'Mẫu T' },
+      issuer: { en: 'MOIT', vi: 'Bộ Công Thương' },
+      validityMonths: 12,
+      originCriterion: {
+        box: 'Box 8',
+        codes: { tariff_shift_heading: 'CTH', max_non_originating: 'MaxNOM {percent}%', regional_value_content: 'RVC {percent}%' },
+        note: { en: 'codes of the test form', vi: 'mã của mẫu thử' },
+        cite: { source: 's', ref: 'Form T notes' },
+      },
+      cite: { source: 's', ref: 'Art 9' },
+    },
+  ],
   sources: [{ id: 's', title: 'Test source' }],
   generalRule: { rule: 'CTH or RVC(40% FOB)', text: 'general rule', cite: { source: 's', ref: 'Art 4' } },
   completeness: { status: 'partial', note: 'test data', chapters: { '95': 'complete', '96': 'partial' } },

@@ -95,6 +95,14 @@ describe('findPreferences (golden shipments)', () => {
     if (r.status !== 'ok') throw new Error('invalid');
     expect(r.ranked[0]!.validUntil).toEqual({ date: '2026-09-30', materialId: 'blank' });
   });
+  it('says what to write in the form\'s origin-criterion box, from the agreement\'s code table', () => {
+    const fta = makeTestAgreement();
+    const cth = findPreferences(shipment({ hsCode: '610910' }, [mat('fabric', '600622', '60')]), [fta]);
+    const value = findPreferences(shipment({ hsCode: '610910' }, [mat('blank', '610990', '60')]), [fta]);
+    if (cth.status !== 'ok' || value.status !== 'ok') throw new Error('invalid');
+    expect(cth.ranked[0]!.proofs[0]!.originCriterion).toMatchObject({ box: 'Box 8', text: 'CTH' });
+    expect(value.ranked[0]!.proofs[0]!.originCriterion).toMatchObject({ text: 'MaxNOM 70%' });
+  });
   it('returns invalid_input with issues', () => {
     expect(findPreferences({}, agreements).status).toBe('invalid_input');
   });
