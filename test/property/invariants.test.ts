@@ -121,7 +121,7 @@ describe('invariants', () => {
           const materials: ClassifiedMaterial[] = ms.map((m, i) => {
             const value = rational(m.cents, 100n);
             return {
-              material: { id: `m${i}`, path: [], description: '', hsCode: '847330', hsCodes: {}, value, valueText: '', weight: undefined, weightText: undefined, originCountry: undefined, tags: [], role: 'component', evidence: [], bom: undefined },
+              material: { id: `m${i}`, path: [], description: '', hsCode: i % 2 ? '847330' : '850440', hsCodes: {}, value, valueText: '', weight: undefined, weightText: undefined, originCountry: undefined, tags: [], role: 'component', evidence: [], bom: undefined },
               originating: m.originating,
               basis: m.originating ? 'evidence_exporting_party' : 'non_party_origin',
               nonOriginatingAmount: m.originating ? ZERO : value,
@@ -142,6 +142,13 @@ describe('invariants', () => {
           const node = { kind: 'regional_value_content', percent: '40', basis: 'fob', method: 'agreement_default' } as const;
           const down = computeRegionalValueContent(node, 'build_down', ctx);
           const up = computeRegionalValueContent(node, 'build_up', ctx);
+          // Focused value counts only some non-originating materials, so it is never below build-down.
+          const focused = computeRegionalValueContent(
+            { ...node, method: 'focused_value', materials: [{ type: 'hs', from: '8473', to: '8473' }] },
+            'focused_value',
+            ctx,
+          );
+          expect(compare(focused.rvc!, down.rvc!)).toBeGreaterThanOrEqual(0);
           if (labour === 0n) return; // build-up needs cost components
           expect(compare(down.rvc!, up.rvc!)).toBeGreaterThanOrEqual(0);
         },
