@@ -17,7 +17,7 @@ import type { CompiledAgreement } from '../rules/compileAgreement.js';
 
 const AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = ALL_AGREEMENTS;
 
-const USAGE = `usage: fta-origin check <shipment.json> [--agreement <id>] [--json] [--lang en|vi]
+const USAGE = `usage: fta-origin check <shipment.json> [--agreement <id>] [--json] [--lang en|vi] [--confirm-cumulation <agreement>:<group> …]
        fta-origin worksheet <shipment.json> --agreement <id> [--format md|html] [--lang en|vi]
 agreements: ${Object.keys(AGREEMENTS).join(', ')}`;
 
@@ -30,6 +30,13 @@ export function runCli(argv: readonly string[], write: (s: string) => void = (s)
     args.splice(i, 2);
     return v ?? '';
   };
+  // Conditional cumulation groups whose conditions the user confirms, e.g. evfta:korea_fabric.
+  const confirmedCumulation: Record<string, string[]> = {};
+  for (let i = args.indexOf('--confirm-cumulation'); i >= 0; i = args.indexOf('--confirm-cumulation')) {
+    const [agreement, group] = (args[i + 1] ?? '').split(':');
+    if (agreement && group) (confirmedCumulation[agreement] ??= []).push(group);
+    args.splice(i, 2);
+  }
   const json = args.includes('--json');
   if (json) args.splice(args.indexOf('--json'), 1);
   const agreementId = flag('--agreement');
@@ -76,7 +83,7 @@ export function runCli(argv: readonly string[], write: (s: string) => void = (s)
   }
   if (!agreementId) {
     // The question exporters ask: every bundled agreement for this pair of countries, best first.
-    const prefs = findPreferences(input, Object.values(AGREEMENTS));
+    const prefs = findPreferences(input, Object.values(AGREEMENTS), { confirmedCumulation });
     if (json) write(`${JSON.stringify(prefs, null, 2)}\n`);
     else write(`${renderPreferences(prefs, { language: lang })}\n`);
     return prefs.status === 'invalid_input' ? 2 : 0;
@@ -99,7 +106,7 @@ export function runCli(argv: readonly string[], write: (s: string) => void = (s)
       return 0;
     }
   }
-  const results: OriginResult[] = agreements.map((a) => evaluateNormalizedOrigin(parsed.data, a));
+  const results: OriginResult[] = agreements.map((a) => evaluateNormalizedOrigin(parsed.data, a, { confirmedCumulation: confirmedCumulation[a.facts.id] ?? [] }));
   if (json) write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
   else write(`${results.map((r) => renderExplanation(r, { language: lang })).join('\n\n')}\n`);
   return results.some((r) => r.status === 'invalid_input') ? 2 : 0;

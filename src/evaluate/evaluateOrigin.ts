@@ -185,7 +185,7 @@ function classifyIntermediate(m: NormalizedMaterial, bom: NonNullable<Normalized
   return nonOriginatingMaterial(m, 'intermediate_undetermined', m.value, true, det);
 }
 
-function classifyMaterial(m: NormalizedMaterial, env: Env): MaterialRecord {
+function classifyMaterial(m: NormalizedMaterial, env: Env, productCode: string): MaterialRecord {
   if (m.bom) return classifyIntermediate(m, m.bom, env);
   const id = env.agreement.facts.id;
   const cum = env.agreement.facts.cumulation;
@@ -219,7 +219,8 @@ function classifyMaterial(m: NormalizedMaterial, env: Env): MaterialRecord {
   if (origin === undefined || cum.bilateral.includes(origin)) {
     return originatingMaterial(m, origin === undefined || origin === env.exportingCountry ? 'evidence_exporting_party' : 'evidence_cumulation');
   }
-  const group = cum.conditional.find((g) => g.countries.includes(origin));
+  // A conditional cumulation may be limited to some products (e.g. Korean fabric for garments of Chapters 61-62).
+  const group = cum.conditional.find((g) => g.countries.includes(origin) && (g.products.length === 0 || g.products.some((p) => productCode.startsWith(p))));
   if (group) {
     if (env.options.confirmedCumulation?.includes(group.id)) return originatingMaterial(m, 'evidence_conditional_cumulation');
     env.issues.push(
@@ -337,7 +338,7 @@ function determineProductWith(
       statuses.push(new MaterialRecord(m, false, false, 'not_counted', ZERO, '0.00', false, undefined));
       continue;
     }
-    const c = classifyMaterial(m, env);
+    const c = classifyMaterial(m, env, product.hsCode);
     classified.push(c);
     statuses.push(c);
   }

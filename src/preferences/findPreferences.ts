@@ -374,7 +374,8 @@ export function findPreferences(input: unknown, agreements: readonly CompiledAgr
             currency: s.currency,
           }
         : undefined;
-    const suggestion = origin.status === 'not_originating' && options.suggestions !== false ? findSuggestion(a, s, origin, evalOptions) : undefined;
+    const suggestion =
+      (origin.status === 'not_originating' || origin.status === 'undetermined') && options.suggestions !== false ? findSuggestion(a, s, origin, evalOptions) : undefined;
     const until = qualifies ? validUntil(origin, s, a, evalOptions) : undefined;
     return {
       agreement: { id, shortName: a.facts.shortName, name: a.facts.name },

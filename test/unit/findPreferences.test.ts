@@ -103,6 +103,38 @@ describe('findPreferences (golden shipments)', () => {
     expect(cth.ranked[0]!.proofs[0]!.originCriterion).toMatchObject({ box: 'Box 8', text: 'CTH' });
     expect(value.ranked[0]!.proofs[0]!.originCriterion).toMatchObject({ text: 'MaxNOM 70%' });
   });
+  it('T-shirt-type case for the EU: woven trousers from Korean denim qualify under EVFTA once the Korean-fabric cumulation is confirmed', () => {
+    const input = example('shipment-trousers-de-korean-fabric.json');
+    const unconfirmed = findPreferences(input, agreements);
+    if (unconfirmed.status !== 'ok') throw new Error('invalid');
+    const before = unconfirmed.ranked.find((p) => p.agreement.id === 'evfta')!;
+    expect(before.origin.status).toBe('undetermined');
+    expect(before.suggestion).toMatchObject({ kind: 'confirm_cumulation', materialId: 'denim' });
+    const confirmed = findPreferences(input, agreements, { confirmedCumulation: { evfta: ['korea_fabric'] } });
+    if (confirmed.status !== 'ok') throw new Error('invalid');
+    expect(confirmed.ranked[0]).toMatchObject({ agreement: { id: 'evfta' }, origin: { status: 'originating' }, validUntil: { date: '2027-09-09', materialId: 'denim' } });
+  });
+  it('wooden chair to Canada under CPTPP: change of heading fails, regional value content passes', () => {
+    const r = findPreferences(example('shipment-chair-ca.json'), agreements);
+    if (r.status !== 'ok') throw new Error('invalid');
+    const cptpp = r.ranked[0]!;
+    expect(cptpp.origin.status).toBe('originating');
+    const trace = cptpp.origin.trace!;
+    expect(trace.children!.map((c) => [c.expression, c.status])).toEqual([
+      ['CTH', 'not_met'],
+      ['RVC(35% TV, method: build_up)', 'met'],
+      ['RVC(45% TV, method: build_down)', 'met'],
+      ['RVC(55% TV, method: focused_value, of: h9401)', 'met'],
+    ]);
+    // build-up (8 + 19)/60 = 45 %; build-down (60 − 28)/60 = 53.33 %
+    expect(trace.children![1]!.figures).toMatchObject({ rvcPercent: '45.00' });
+    expect(trace.children![2]!.figures).toMatchObject({ rvcPercent: '53.33' });
+  });
+  it('phone camera module to Japan: CPTPP by build-up with a Japanese lens accumulated', () => {
+    const r = findPreferences(example('shipment-phone-part-jp.json'), agreements);
+    if (r.status !== 'ok') throw new Error('invalid');
+    expect(r.ranked[0]).toMatchObject({ agreement: { id: 'cptpp' }, origin: { status: 'originating' } });
+  });
   it('returns invalid_input with issues', () => {
     expect(findPreferences({}, agreements).status).toBe('invalid_input');
   });
