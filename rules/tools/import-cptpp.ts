@@ -38,7 +38,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { RuleNode } from '../../src/rules/ast.js';
-import { ROOT, SHARED, type SourceRule, type SourceRuleSet, finishImport } from './kit.js';
+import { ROOT, SHARED, type SourceRule, type SourceRuleSet, finishImport, stripMarkdown } from './kit.js';
 
 const root = ROOT;
 const shared = SHARED;
@@ -76,11 +76,7 @@ interface Fixes {
 
 /** Markdown to plain legal text: links to their label, non-breaking spaces, emphasis. */
 export function plainText(md: string): string {
-  return md
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/\*\*([^*]*)\*\*/g, '$1')
-    .replace(/\*([^*]*)\*/g, '$1')
+  return stripMarkdown(md)
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n\s*\n/g, '\n')
     .trim();

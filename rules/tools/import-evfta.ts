@@ -26,7 +26,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
-import { ROOT, SHARED, type SourceRuleSet, finishImport, percentsOf } from './kit.js';
+import { ROOT, SHARED, type SourceRuleSet, finishImport, percentsOf, stripMarkdown } from './kit.js';
 
 const root = ROOT;
 const shared = SHARED;
@@ -56,11 +56,7 @@ interface Resolution {
 
 /** Markdown to plain legal text: links to their label, non-breaking spaces, emphasis. */
 export function plainText(md: string): string {
-  return md
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/\*\*([^*]*)\*\*/g, '$1')
-    .replace(/\*([^*]*)\*/g, '$1')
+  return stripMarkdown(md)
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{2,}/g, '\n')
     .replace(/[ \t]{2,}/g, ' ')

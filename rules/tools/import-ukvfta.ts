@@ -16,7 +16,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
-import { ROOT, SHARED, type SourceRuleSet, finishImport, percentsOf } from './kit.js';
+import { ROOT, SHARED, type SourceRuleSet, finishImport, percentsOf, stripMarkdown } from './kit.js';
 import type { RuleNode } from '../../src/rules/ast.js';
 
 const root = ROOT;
@@ -41,11 +41,7 @@ export function toScope(min: string, max: string): { from: string; to: string } 
 
 /** Markdown to plain legal text: links to their label, non-breaking spaces, emphasis. */
 export function plainText(md: string): string {
-  return md
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/\*\*([^*]*)\*\*/g, '$1')
-    .replace(/\*([^*]*)\*/g, '$1')
+  return stripMarkdown(md)
     .replace(/\n{2,}/g, '\n')
     .trim();
 }

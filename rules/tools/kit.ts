@@ -51,3 +51,12 @@ export function finishImport(dir: string, report: string, problems: readonly str
     process.exitCode = 1;
   }
 }
+
+/** Markdown of the UK tariff data to text: links to their label, non-breaking spaces, emphasis removed. */
+export function stripMarkdown(md: string): string {
+  return md
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\*\*([^*]*)\*\*/g, '$1')
+    .replace(/\*([^*]*)\*/g, '$1');
+}

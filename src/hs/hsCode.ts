@@ -26,6 +26,3 @@ export function isSelected(selector: MaterialSelector, code: string, tags: reado
     item.type === 'tag' ? tags.includes(item.tag) : isInHsItem(code, item.from, item.to),
   );
 }
-
-/** Digits of the HS level: chapter 2, heading 4, subheading 6, tariff item 8+. */
-export const HS_LEVEL_DIGITS = { chapter: 2, heading: 4, subheading: 6, tariff_item: 8 } as const;
