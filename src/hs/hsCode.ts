@@ -9,9 +9,12 @@ import type { MaterialSelector, SelectorItem } from '../rules/ast.js';
  * normalizeHsCode('6109.10.00'); // → "61091000"
  * ```
  */
+const DIGITS_ONLY = /^\d{6}(\d{2}){0,2}$/;
+
 export function normalizeHsCode(code: string): string | undefined {
+  if (DIGITS_ONLY.test(code)) return code;
   const digits = code.replace(/[.\s]/g, '');
-  return /^\d{6}(\d{2}){0,2}$/.test(digits) ? digits : undefined;
+  return DIGITS_ONLY.test(digits) ? digits : undefined;
 }
 
 /** Whether `code` lies in the HS item (prefix range) `item`. */

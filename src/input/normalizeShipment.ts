@@ -76,6 +76,7 @@ export type SafeParseShipmentResult =
   | { readonly success: true; readonly data: NormalizedShipment; readonly issues: readonly Issue[] }
   | { readonly success: false; readonly issues: readonly Issue[] };
 
+const POW10 = [1n, 10n, 100n, 1000n, 10000n, 100000n, 1000000n];
 const NO_TAGS: readonly string[] = [];
 const NO_EVIDENCE: readonly Evidence[] = [];
 const NO_CODES: Readonly<Partial<Record<HsVersion, string>>> = {};
@@ -86,7 +87,7 @@ function parseValidDecimal(amount: string | number): Rational {
   const dot = amount.indexOf('.');
   if (dot < 0) return { n: BigInt(amount), d: 1n };
   const frac = amount.length - dot - 1;
-  return { n: BigInt(amount.slice(0, dot) + amount.slice(dot + 1)), d: 10n ** BigInt(frac) };
+  return { n: BigInt(amount.slice(0, dot) + amount.slice(dot + 1)), d: POW10[frac] ?? 10n ** BigInt(frac) };
 }
 
 function fromZod(issues: readonly z.core.$ZodIssue[]): Issue[] {
