@@ -161,19 +161,30 @@ function applyTolerance(result: Internal, ctx: CriterionContext): Internal {
   }
   const percent = parseConstant(tol.percent);
   const value = offendingValue(offending);
+  const weightOnly = tol.weightOnlyChapters.includes(chapter);
+  // Where the law withdraws the tolerance for goods the data cannot tell apart, absorbing is not proof.
+  const pass = (tolerance: NonNullable<TraceNode['tolerance']>): Internal =>
+    tol.uncertainChapters.includes(chapter)
+      ? settle('undetermined', { ...tolerance, applied: false, note: `within the tolerance, but it may not apply to this product: ${tol.note ?? ''}`.trim() })
+      : settle('met', tolerance);
   const base = tol.basis === 'ex_works' ? ctx.product.exWorksPrice : tol.basis === 'fob' ? ctx.product.fobValue : ctx.product.transactionValue;
-  const allowed = base ? percentAmount(percent, base) : undefined;
+  const allowed = base && !weightOnly ? percentAmount(percent, base) : undefined;
   if (allowed && compare(value, allowed) <= 0) {
-    return settle('met', { applied: true, materialIds: ids, percent: tol.percent, value: showMoney(value), allowed: showMoney(allowed) });
+    return pass({ applied: true, materialIds: ids, percent: tol.percent, value: showMoney(value), allowed: showMoney(allowed) });
   }
-  if (tol.weightAlternativeChapters.includes(chapter) && ctx.product.weight) {
+  if (weightOnly || tol.weightAlternativeChapters.includes(chapter)) {
     const ms = [...offending.values()];
-    if (ms.every((m) => m.material.weight)) {
-      const w = sum(ms.map((m) => m.material.weight!));
+    const known = ms.filter((m) => m.material.weight);
+    if (ctx.product.weight) {
+      const w = sum(known.map((m) => m.material.weight!));
       const allowedW = percentAmount(percent, ctx.product.weight);
-      if (compare(w, allowedW) <= 0) {
-        return settle('met', { applied: true, materialIds: ids, percent: tol.percent, value: `${showExact(w)} kg`, allowed: `${showExact(allowedW)} kg` });
-      }
+      const weights = { percent: tol.percent, value: `${showExact(w)} kg`, allowed: `${showExact(allowedW)} kg` };
+      // The weights known may already exceed the allowance, whatever the others weigh.
+      if (compare(w, allowedW) > 0 && weightOnly) return settle('not_met', { applied: false, materialIds: ids, note: 'the materials exceed the tolerance by weight', ...weights });
+      if (known.length === ms.length && compare(w, allowedW) <= 0) return pass({ applied: true, materialIds: ids, ...weights });
+    }
+    if (weightOnly) {
+      return settle('undetermined', { applied: false, materialIds: ids, note: 'the tolerance is measured by weight here: give the net weights of the product and of these materials' });
     }
   }
   if (!allowed) {

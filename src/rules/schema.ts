@@ -40,6 +40,14 @@ export const toleranceSchema = z.object({
   weightAlternativeChapters: z.array(z.string().regex(/^\d{2}$/)).default([]),
   /** Chapters where this tolerance does not apply (e.g. textiles, which have their own notes). */
   excludedChapters: z.array(z.string().regex(/^\d{2}$/)).default([]),
+  /** Chapters where the tolerance is measured by net weight only (against the product's weight). */
+  weightOnlyChapters: z.array(z.string().regex(/^\d{2}$/)).default([]),
+  /**
+   * Chapters where the tolerance is withdrawn for some goods or materials the
+   * data cannot tell apart: absorbing materials there gives `undetermined`, never
+   * `originating`; exceeding it still fails.
+   */
+  uncertainChapters: z.array(z.string().regex(/^\d{2}$/)).default([]),
   /** Rule kinds the tolerance never relaxes (value and weight thresholds). */
   notFor: z.array(z.string()).default(['max_non_originating', 'regional_value_content', 'weight_limit']),
   cite: citationSchema,
