@@ -156,6 +156,9 @@ function applyTolerance(result: Internal, ctx: CriterionContext): Internal {
   };
   if (ctx.textileTolerances?.length) return applyTextileTolerances(result, ctx, settle);
   if (!tol) return settle('not_met', { applied: false, materialIds: ids, note: 'the agreement data defines no tolerance' });
+  if (tol.unknownToleranceChapters.includes(chapter)) {
+    return settle('undetermined', { applied: false, materialIds: ids, note: tol.note ?? `a tolerance the data cannot evaluate may apply to products of chapter ${chapter}` });
+  }
   if (tol.excludedChapters.includes(chapter)) {
     return settle('not_met', { applied: false, materialIds: ids, note: tol.note ?? `the general tolerance does not apply to products of chapter ${chapter}` });
   }

@@ -48,6 +48,12 @@ export const toleranceSchema = z.object({
    * `originating`; exceeding it still fails.
    */
   uncertainChapters: z.array(z.string().regex(/^\d{2}$/)).default([]),
+  /**
+   * Chapters where a tolerance the data cannot evaluate may apply (e.g. textile
+   * notes whose row references are not recorded): materials that break the rule
+   * there give `undetermined`, never `not_originating`.
+   */
+  unknownToleranceChapters: z.array(z.string().regex(/^\d{2}$/)).default([]),
   /** Rule kinds the tolerance never relaxes (value and weight thresholds). */
   notFor: z.array(z.string()).default(['max_non_originating', 'regional_value_content', 'weight_limit']),
   cite: citationSchema,
