@@ -17,10 +17,13 @@ export default defineConfig([
     treeshake: true,
     clean: true,
     target: 'node20',
+    // Quiet: `npm run example` shows the answer, not the build log (errors still print).
+    silent: true,
   },
   {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     target: 'node20',
+    silent: true,
   },
 ]);
