@@ -29,6 +29,10 @@ describe.each(Object.entries(ALL_AGREEMENTS))('%s coverage', (id, agreement) => 
     expect(unexplained).toEqual([]);
     expect(counts.transposition_unsupported ?? 0).toBe(0);
   });
+  it('holds no placeholder facts', () => {
+    // Draft folders may mark unconfirmed values; bundled agreements must not carry them.
+    expect(JSON.stringify(agreement.facts)).not.toMatch(/NOT CONFIRMED|UNCONFIRMED|TODO/);
+  });
   it('cites a source for every row and declares its completeness', () => {
     for (const r of agreement.rows) expect(agreement.facts.sources.some((s) => s.id === r.cite.source)).toBe(true);
     expect(agreement.facts.completeness.note.length).toBeGreaterThan(0);
