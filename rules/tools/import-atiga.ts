@@ -21,7 +21,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
-import { ROOT, SHARED, percentsOf } from './kit.js';
+import { ROOT, SHARED, percentsOf, problemsSection } from './kit.js';
 
 const root = ROOT;
 const shared = SHARED;
@@ -274,10 +274,7 @@ function main(): void {
     '',
     ...[...seen.entries()].filter(([, n]) => n > 1).map(([c, n]) => `- ${c}: ${n} lines (written as "ex" rows; the caller chooses)`),
     '',
-    '## Problems',
-    '',
-    ...(problems.length ? problems.map((p) => `- ${p}`) : ['None.']),
-    '',
+    ...problemsSection(problems),
   ].join('\n');
   writeFileSync(join(root, 'rules/atiga/import-report.md'), report);
   if (problems.length) {

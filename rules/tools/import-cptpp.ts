@@ -38,7 +38,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { RuleNode } from '../../src/rules/ast.js';
-import { ROOT, SHARED, type SourceRule, type SourceRuleSet, finishImport, stripMarkdown } from './kit.js';
+import { ROOT, SHARED, type SourceRule, type SourceRuleSet, finishImport, stripMarkdown, problemsSection } from './kit.js';
 
 const root = ROOT;
 const shared = SHARED;
@@ -554,10 +554,7 @@ function main(): void {
     `- Clauses whose link to the clause before (the source's "or" or none) agrees with their subjects: ${operatorAgreements}`,
     `- Rows written: ${rows.length}; structured mechanically: ${mechanicalRows}; with at least one hand-fixed clause or a whole-set override: ${fixedRows} (whole-set overrides: ${fixes.sets.length})`,
     '',
-    '## Problems',
-    '',
-    ...(problems.length ? problems.map((p) => `- ${p}`) : ['None.']),
-    '',
+    ...problemsSection(problems),
     '## Hand fixes',
     '',
     ...fixes.clauses.map((f) => `- \`${f.rule}\` (subject: ${f.subject}) for "${f.text}" — ${f.why}`),

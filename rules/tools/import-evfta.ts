@@ -26,7 +26,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
-import { ROOT, SHARED, type SourceRuleSet, finishImport, percentsOf, stripMarkdown } from './kit.js';
+import { ROOT, SHARED, type SourceRuleSet, finishImport, percentsOf, stripMarkdown, problemsSection } from './kit.js';
 
 const root = ROOT;
 const shared = SHARED;
@@ -328,10 +328,7 @@ function main(): void {
     `- Differences vs UKVFTA: ${diffs.length} (${resolved} resolved, ${diffs.length - resolved} open)`,
     `- Rows that could not be structured: ${untranslated.size}`,
     '',
-    '## Problems',
-    '',
-    ...(problems.length ? problems.map((p) => `- ${p}`) : ['None.']),
-    '',
+    ...problemsSection(problems),
   ].join('\n');
   finishImport(OUT, report, problems);
 }

@@ -16,7 +16,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
-import { ROOT, SHARED, type SourceRuleSet, finishImport, percentsOf, stripMarkdown } from './kit.js';
+import { ROOT, SHARED, type SourceRuleSet, finishImport, percentsOf, stripMarkdown, problemsSection } from './kit.js';
 import type { RuleNode } from '../../src/rules/ast.js';
 
 const root = ROOT;
@@ -175,10 +175,7 @@ function main(): void {
     `- Class-tag checks passed: ${checked.length}`,
     `- Rows that could not be structured: ${untranslated.size}`,
     '',
-    '## Problems',
-    '',
-    ...(problems.length ? problems.map((p) => `- ${p}`) : ['None.']),
-    '',
+    ...problemsSection(problems),
     '## Whole-set overrides',
     '',
     ...tr.ruleSetOverrides.map((o) => `- rule set ${o.index} (${o.heading}): \`${o.rule}\` — ${o.note}`),

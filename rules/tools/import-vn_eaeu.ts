@@ -23,6 +23,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
+import type { PsrRow } from '../../src/rules/schema.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shared = resolve(process.env.SHARED_DIR ?? join(root, '../shared'));
@@ -47,15 +48,7 @@ const VEHICLE_PREFIX = 'VAC 50%, provided that the following technological opera
 const VEHICLE_RULE =
   'RVC(50% FOB) and Declared(eaeu_vehicle_operations, "the technological operations listed in Annex 3 for headings 87.02-87.04 that apply to the vehicle type were carried out in the Party: body (cab) welding or other manufacture, body painting, engine or traction-motor mounting, transmission installation, suspension, steering and braking, muffler and exhaust, engine diagnosis and adjustment, braking check, radio-interference and EMC check, control testing of the finished vehicle")';
 
-interface Row {
-  id: string;
-  scope: string;
-  description: string;
-  rule: string;
-  text: string;
-  cite: { source: string; ref: string };
-  note?: string;
-}
+type Row = PsrRow;
 
 /** Cyrillic look-alikes (С, Т, Н) occur in the Markdown copy: normalise to Latin. */
 export function normalise(text: string): string {

@@ -60,3 +60,8 @@ export function stripMarkdown(md: string): string {
     .replace(/\*\*([^*]*)\*\*/g, '$1')
     .replace(/\*([^*]*)\*/g, '$1');
 }
+
+/** The "Problems" section every import report ends its checks with. */
+export function problemsSection(problems: readonly string[]): string[] {
+  return ['## Problems', '', ...(problems.length ? problems.map((p) => `- ${p}`) : ['None.']), ''];
+}
