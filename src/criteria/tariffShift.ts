@@ -28,6 +28,7 @@ export const tariffShift: Criterion<'tariff_shift'> = {
     const offending: ClassifiedMaterial[] = [];
     const sameLevel: ClassifiedMaterial[] = [];
     const tooShort: ClassifiedMaterial[] = [];
+    const prefix = product.slice(0, digits);
     for (const m of ctx.materials) {
       if (m.originating) continue;
       const code = m.material.hsCode;
@@ -49,7 +50,7 @@ export const tariffShift: Criterion<'tariff_shift'> = {
         verdicts.push(verdict(m, 'to_judge'));
         continue;
       }
-      if (code.slice(0, digits) === product.slice(0, digits)) {
+      if (code.startsWith(prefix)) {
         sameLevel.push(m);
         continue;
       }

@@ -192,7 +192,9 @@ function classifyMaterial(m: NormalizedMaterial, env: Env, productCode: string):
   let relevant = 0;
   let valid = 0;
   let expired = false;
-  for (const e of m.evidence) {
+  const evidence = m.evidence;
+  for (let i = 0; i < evidence.length; i++) {
+    const e = evidence[i]!;
     if (!e.agreements.includes(id)) continue;
     relevant++;
     if ((!e.issued || e.issued <= env.date) && (!e.expires || e.expires >= env.date)) valid++;
@@ -238,8 +240,10 @@ function classifyMaterial(m: NormalizedMaterial, env: Env, productCode: string):
  * undetermined, and the caller is asked for the codes.
  */
 function evaluateForEveryCandidate(rule: RuleNode, ctx: CriterionContext): RuleTreeResult {
+  let anySplit = false;
+  for (const m of ctx.materials) if (!m.originating && m.material.hsCandidates) anySplit = true;
+  if (!anySplit) return evaluateRuleTree(rule, ctx);
   const split = ctx.materials.filter((m) => !m.originating && m.material.hsCandidates);
-  if (split.length === 0) return evaluateRuleTree(rule, ctx);
   const ask = () =>
     split.map((m) =>
       makeIssue('hs_transposition_ambiguous', [...m.material.path, 'hsCodes'], `material "${m.material.id}" may be classified in any of ${m.material.hsCandidates!.join(', ')} in the rules' HS version, and the verdict depends on which: give its code`, {
@@ -482,10 +486,9 @@ export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: C
   const header = agreementHeader(agreement);
   const shipment = { exportingCountry: s.exportingCountry, importingCountry: s.importingCountry, date: s.date, currency: s.currency };
   const issues: Issue[] = [];
-  for (const [country, key] of [
-    [s.exportingCountry, 'exportingCountry'],
-    [s.importingCountry, 'importingCountry'],
-  ] as const) {
+  for (let i = 0; i < 2; i++) {
+    const country = i === 0 ? s.exportingCountry : s.importingCountry;
+    const key = i === 0 ? 'exportingCountry' : 'importingCountry';
     const state = partyOn(agreement, country, s.date);
     if (state !== 'ok') {
       issues.push(

@@ -15,6 +15,7 @@ import { weightLimit } from '../criteria/weightLimit.js';
 import { type Issue, makeIssue } from '../issues.js';
 import { compare, parseConstant, percentAmount, sub, sum } from '../money/rational.js';
 import type { LeafKind, RuleNode } from '../rules/ast.js';
+import type { CompiledAgreement } from '../rules/compileAgreement.js';
 import { formatRuleExpression } from '../rules/formatRuleExpression.js';
 
 /** One node of the explanation: the rule tree with each node's verdict and figures. */
@@ -67,7 +68,8 @@ type Status = 'met' | 'tolerable' | 'not_met' | 'undetermined';
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 interface Internal {
   status: Status;
-  offending: Map<string, ClassifiedMaterial> | undefined;
+  /** Materials that break a tolerable condition, each once. */
+  offending: readonly ClassifiedMaterial[] | undefined;
   /** Built fresh for each evaluation, so it may be completed in place. */
   trace: Writable<TraceNode>;
   issues: readonly Issue[];
@@ -75,9 +77,9 @@ interface Internal {
 
 const NO_ISSUES: readonly Issue[] = [];
 
-function offendingValue(m: Map<string, ClassifiedMaterial>) {
+function offendingValue(ms: readonly ClassifiedMaterial[]) {
   const values = [];
-  for (const x of m.values()) values.push(x.nonOriginatingAmount);
+  for (const x of ms) values.push(x.nonOriginatingAmount);
   return sum(values);
 }
 
@@ -91,7 +93,7 @@ function evalNode(node: RuleNode, ctx: CriterionContext): Internal {
   if (node.kind === 'any_of' || node.kind === 'all_of') {
     const kids = node.of.map((n) => evalNode(n, ctx));
     let status: Status;
-    let offending: Map<string, ClassifiedMaterial> | undefined;
+    let offending: readonly ClassifiedMaterial[] | undefined;
     if (node.kind === 'any_of') {
       let best: Internal | undefined;
       for (const k of kids) {
@@ -104,11 +106,17 @@ function evalNode(node: RuleNode, ctx: CriterionContext): Internal {
         offending = best.offending;
       } else status = kids.some((k) => k.status === 'undetermined') ? 'undetermined' : 'not_met';
     } else {
+      // The union over the conditions, each material once (records are shared, so identity is enough).
+      let union: Set<ClassifiedMaterial> | undefined;
       for (const k of kids) {
         if (!k.offending) continue;
-        offending ??= new Map();
-        for (const [id, m] of k.offending) offending.set(id, m);
+        if (!offending) offending = k.offending;
+        else {
+          union ??= new Set(offending);
+          for (const m of k.offending) union.add(m);
+        }
       }
+      if (union) offending = [...union];
       if (kids.some((k) => k.status === 'not_met')) status = 'not_met';
       else if (kids.some((k) => k.status === 'undetermined')) status = 'undetermined';
       else status = offending ? 'tolerable' : 'met';
@@ -121,8 +129,7 @@ function evalNode(node: RuleNode, ctx: CriterionContext): Internal {
   }
   const criterion = CRITERIA[node.kind] as Criterion<typeof node.kind>;
   const out = criterion.run(node as never, ctx);
-  let offending: Map<string, ClassifiedMaterial> | undefined;
-  if (out.offending && out.offending.length > 0) offending = new Map(out.offending.map((m) => [m.material.id, m] as const));
+  const offending = out.offending && out.offending.length > 0 ? out.offending : undefined;
   const status: Status = out.status === 'not_met' && criterion.tolerable && offending ? 'tolerable' : out.status;
   const trace = traceNode(node.kind, expression, out.status, out.reason);
   trace.figures = out.figures;
@@ -146,7 +153,7 @@ function applyTolerance(result: Internal, ctx: CriterionContext): Internal {
   if (result.status !== 'tolerable') return result;
   const offending = result.offending!;
   const tol = ctx.agreement.facts.tolerance;
-  const ids = [...offending.keys()];
+  const ids = offending.map((m) => m.material.id);
   const chapter = ctx.product.hsCode.slice(0, 2);
   const settle = (status: 'met' | 'not_met' | 'undetermined', tolerance: NonNullable<TraceNode['tolerance']>): Internal => {
     result.status = status;
@@ -156,18 +163,19 @@ function applyTolerance(result: Internal, ctx: CriterionContext): Internal {
   };
   if (ctx.textileTolerances?.length) return applyTextileTolerances(result, ctx, settle);
   if (!tol) return settle('not_met', { applied: false, materialIds: ids, note: 'the agreement data defines no tolerance' });
-  if (tol.unknownToleranceChapters.includes(chapter)) {
+  const flags = toleranceFlags(ctx.agreement, chapter);
+  if (flags.unknown) {
     return settle('undetermined', { applied: false, materialIds: ids, note: tol.note ?? `a tolerance the data cannot evaluate may apply to products of chapter ${chapter}` });
   }
-  if (tol.excludedChapters.includes(chapter)) {
+  if (flags.excluded) {
     return settle('not_met', { applied: false, materialIds: ids, note: tol.note ?? `the general tolerance does not apply to products of chapter ${chapter}` });
   }
   const percent = parseConstant(tol.percent);
   const value = offendingValue(offending);
-  const weightOnly = tol.weightOnlyChapters.includes(chapter);
+  const weightOnly = flags.weightOnly;
   // Where the law withdraws the tolerance for goods the data cannot tell apart, absorbing is not proof.
   const pass = (tolerance: NonNullable<TraceNode['tolerance']>): Internal =>
-    tol.uncertainChapters.includes(chapter)
+    flags.uncertain
       ? settle('undetermined', { ...tolerance, applied: false, note: `within the tolerance, but it may not apply to this product: ${tol.note ?? ''}`.trim() })
       : settle('met', tolerance);
   const base = tol.basis === 'ex_works' ? ctx.product.exWorksPrice : tol.basis === 'fob' ? ctx.product.fobValue : ctx.product.transactionValue;
@@ -175,8 +183,8 @@ function applyTolerance(result: Internal, ctx: CriterionContext): Internal {
   if (allowed && compare(value, allowed) <= 0) {
     return pass({ applied: true, materialIds: ids, percent: tol.percent, value: showMoney(value), allowed: showMoney(allowed) });
   }
-  if (weightOnly || tol.weightAlternativeChapters.includes(chapter)) {
-    const ms = [...offending.values()];
+  if (weightOnly || flags.weightAlternative) {
+    const ms = offending;
     const known = ms.filter((m) => m.material.weight);
     if (ctx.product.weight) {
       const w = sum(known.map((m) => m.material.weight!));
@@ -193,12 +201,43 @@ function applyTolerance(result: Internal, ctx: CriterionContext): Internal {
   if (!allowed) {
     return settle('undetermined', { applied: false, materialIds: ids, note: 'the product value the tolerance is measured against is missing' });
   }
-  const perMaterial = [...offending.values()].map((m) => {
+  const perMaterial = offending.map((m) => {
     const others = sub(value, m.nonOriginatingAmount);
     const room = sub(allowed, others);
     return { id: m.material.id, value: m.nonOriginatingText, mustNotExceed: room.n > 0n ? showMoney(room) : '0.00' };
   });
   return settle('not_met', { applied: false, materialIds: ids, note: 'the materials exceed the tolerance', percent: tol.percent, value: showMoney(value), allowed: showMoney(allowed), perMaterial });
+}
+
+interface ToleranceFlags {
+  readonly unknown: boolean;
+  readonly excluded: boolean;
+  readonly weightOnly: boolean;
+  readonly weightAlternative: boolean;
+  readonly uncertain: boolean;
+}
+const NO_FLAGS: ToleranceFlags = { unknown: false, excluded: false, weightOnly: false, weightAlternative: false, uncertain: false };
+const flagCache = new WeakMap<CompiledAgreement, Map<string, ToleranceFlags>>();
+
+/** How the agreement's tolerance treats products of a chapter, worked out once per agreement. */
+function toleranceFlags(agreement: CompiledAgreement, chapter: string): ToleranceFlags {
+  let byChapter = flagCache.get(agreement);
+  if (!byChapter) {
+    byChapter = new Map();
+    const tol = agreement.facts.tolerance;
+    if (tol) {
+      const lists = [
+        ['unknown', tol.unknownToleranceChapters],
+        ['excluded', tol.excludedChapters],
+        ['weightOnly', tol.weightOnlyChapters],
+        ['weightAlternative', tol.weightAlternativeChapters],
+        ['uncertain', tol.uncertainChapters],
+      ] as const;
+      for (const [flag, chapters] of lists) for (const c of chapters) byChapter.set(c, { ...(byChapter.get(c) ?? NO_FLAGS), [flag]: true });
+    }
+    flagCache.set(agreement, byChapter);
+  }
+  return byChapter.get(chapter) ?? NO_FLAGS;
 }
 
 const isTextile = (m: ClassifiedMaterial) => {
@@ -222,7 +261,7 @@ function applyTextileTolerances(
 ): Internal {
   const refs = ctx.textileTolerances!;
   const rules = ctx.agreement.facts.textileTolerances;
-  const all = [...result.offending!.values()];
+  const all = result.offending!;
   const ids = all.map((m) => m.material.id);
   let remaining = all;
   const notes: string[] = [];

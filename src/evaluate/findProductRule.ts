@@ -64,6 +64,23 @@ function specificity(row: CompiledRow): [number, bigint] {
  * ```
  */
 export function findProductRule(agreement: CompiledAgreement, code: string, choice?: string): FindProductRuleResult {
+  // A pure function of immutable data, asked again for every shipment of the same product: memoised per agreement.
+  let memo = lookups.get(agreement);
+  if (!memo) lookups.set(agreement, (memo = new Map()));
+  const key = choice === undefined ? code : `${code}|${choice}`;
+  let found = memo.get(key);
+  if (!found) {
+    found = lookUpProductRule(agreement, code, choice);
+    if (memo.size < MAX_MEMO) memo.set(key, found);
+  }
+  return found;
+}
+
+const lookups = new WeakMap<CompiledAgreement, Map<string, FindProductRuleResult>>();
+/** Bounds the memo (codes and choices come from callers). */
+const MAX_MEMO = 50_000;
+
+function lookUpProductRule(agreement: CompiledAgreement, code: string, choice: string | undefined): FindProductRuleResult {
   const rows = rowsOfChapter(agreement, code.slice(0, 2));
   const finer = rows.filter((r) => finerOverlap(r, code));
   const candidates = rows.filter((r) => covers(r, code));

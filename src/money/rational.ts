@@ -116,14 +116,18 @@ export const percentAmount = (percent: Rational, whole: Rational): Rational => d
  * ```
  */
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** `SAFE / 10^k` for the usual display precisions (computed once, not per call). */
+const SAFE_OVER_POW10 = POW10.map((p) => SAFE / p);
+const POW10_NUMBER = POW10.map(Number);
 
 export function formatRational(r: Rational, digits = 2): string {
   const neg = r.n < 0n;
   const n = neg ? -r.n : r.n;
-  const scaleNumber = 10 ** digits;
+  const limit = SAFE_OVER_POW10[digits];
   // Fast path: when n·10^digits and d fit in a double's integer range, integer
   // arithmetic on numbers is exact and much cheaper than on bigints.
-  if (n <= SAFE / BigInt(scaleNumber) && r.d <= SAFE) {
+  if (limit !== undefined && n <= limit && r.d <= SAFE) {
+    const scaleNumber = POW10_NUMBER[digits]!;
     const scaled = Number(n) * scaleNumber;
     const d = Number(r.d);
     let q = Math.floor(scaled / d);
@@ -137,8 +141,10 @@ export function formatRational(r: Rational, digits = 2): string {
       rem -= d;
     }
     if (rem * 2 >= d) q += 1;
-    const s = String(q).padStart(digits + 1, '0');
-    const out = digits > 0 ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s;
+    if (digits === 0) return neg && q !== 0 ? `-${q}` : String(q);
+    const whole = Math.floor(q / scaleNumber);
+    const frac = String(q - whole * scaleNumber);
+    const out = `${whole}.${frac.length < digits ? '0'.repeat(digits - frac.length) + frac : frac}`;
     return neg && q !== 0 ? `-${out}` : out;
   }
   return formatRationalExact(neg, n, r.d, digits);

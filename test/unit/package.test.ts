@@ -20,7 +20,8 @@ describe('built package', () => {
   it('keeps agreement data out of the core bundle, within a size budget', () => {
     const core = readFileSync(join(ROOT, 'dist/index.js'), 'utf8');
     expect(core).not.toContain('rule_sets/vietnam.json');
-    expect(statSync(join(ROOT, 'dist/index.js')).size).toBeLessThan(150_000);
+    // Unminified code only: rule data would add megabytes, so the margin is for code growth.
+    expect(statSync(join(ROOT, 'dist/index.js')).size).toBeLessThan(175_000);
   });
   it('exits 0 on a verdict and 2 on invalid input from the CLI', async () => {
     const { runCli } = await import('../../src/cli/main.js');
