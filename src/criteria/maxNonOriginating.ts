@@ -1,7 +1,7 @@
 import { isSelected } from '../hs/hsCode.js';
-import { type Rational, compare, parseConstant, percentAmount, percentOf, sub, sum } from '../money/rational.js';
-import type { Criterion, MaterialVerdict } from './types.js';
-import { isOutcome, productValue, showMoney, showPercent, verdict } from './shared.js';
+import { compare, parseConstant, percentAmount, percentOf, sub } from '../money/rational.js';
+import type { ClassifiedMaterial, Criterion, MaterialVerdict } from './types.js';
+import { isOutcome, productValue, showMoney, showPercent, sumNonOriginating, verdict } from './shared.js';
 
 /**
  * Value of non-originating materials (all, or those selected) does not exceed a
@@ -13,15 +13,15 @@ export const maxNonOriginating: Criterion<'max_non_originating'> = {
   run(node, ctx) {
     const base = productValue(ctx, node.basis);
     if (isOutcome(base)) return base;
-    const values: Rational[] = [];
+    const counted: ClassifiedMaterial[] = [];
     const verdicts: MaterialVerdict[] = [];
     for (const m of ctx.materials) {
       if (m.originating || (node.materials && !isSelected(node.materials, m.material.hsCode, m.material.tags))) continue;
-      values.push(m.nonOriginatingAmount);
+      counted.push(m);
       // Without a selector every non-originating material counts: the result's material list already shows them.
       if (node.materials) verdicts.push(verdict(m, 'counted'));
     }
-    const vnm = sum(values);
+    const vnm = sumNonOriginating(counted);
     const limit = percentAmount(parseConstant(node.percent), base);
     const share = percentOf(vnm, base)!;
     const met = compare(vnm, limit) <= 0;

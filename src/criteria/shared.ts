@@ -32,6 +32,22 @@ export const showExact = toDecimalString;
 
 export const nonOriginating = (ms: readonly ClassifiedMaterial[]) => ms.filter((m) => !m.originating);
 
+/** Exact sum of the materials' non-originating values, without building an intermediate array (hot path). */
+export function sumNonOriginating(ms: readonly ClassifiedMaterial[]): Rational {
+  let n = 0n;
+  let d = 1n;
+  for (let i = 0; i < ms.length; i++) {
+    const x = ms[i]!.nonOriginatingAmount;
+    if (x.d === d) n += x.n;
+    else if (d % x.d === 0n) n += x.n * (d / x.d);
+    else {
+      n = n * x.d + x.n * d;
+      d *= x.d;
+    }
+  }
+  return { n, d };
+}
+
 export function verdict(m: ClassifiedMaterial, v: MaterialVerdict['verdict']): MaterialVerdict {
   return { id: m.material.id, verdict: v, hsCode: m.material.hsCode, value: m.nonOriginatingText, weight: m.material.weightText };
 }

@@ -320,7 +320,7 @@ function determineProduct(
   choice: string | undefined,
   env: Env,
 ): ProductDetermination {
-  const classified: ClassifiedMaterial[] = [];
+  const classified: MaterialRecord[] = [];
   const det = determineProductWith(product, rawMaterials, choice, env, classified);
   // Only an intermediate material's own non-originating content is ever needed later.
   if (env.depth > 0) nonOriginatingContent.set(det, sum(classified.map((c) => c.nonOriginatingAmount)));
@@ -332,21 +332,25 @@ function determineProductWith(
   rawMaterials: readonly NormalizedMaterial[],
   choice: string | undefined,
   env: Env,
-  classified: ClassifiedMaterial[],
+  classified: MaterialRecord[],
 ): ProductDetermination {
   const { agreement } = env;
-  const statuses: MaterialStatus[] = [];
-  for (const m of rawMaterials) {
-    const counted = isCounted(m, agreement);
-    if (!counted) {
+  // Usually every material is counted, and then one array serves as both lists.
+  let statuses: MaterialStatus[] | undefined;
+  let uncertain = false;
+  for (let i = 0; i < rawMaterials.length; i++) {
+    const m = rawMaterials[i]!;
+    if (!isCounted(m, agreement)) {
+      statuses ??= classified.slice();
       statuses.push(new MaterialRecord(m, false, false, 'not_counted', ZERO, '0.00', false, undefined));
       continue;
     }
     const c = classifyMaterial(m, env, product.hsCode);
+    if (c.uncertain) uncertain = true;
     classified.push(c);
-    statuses.push(c);
+    statuses?.push(c);
   }
-  const uncertain = classified.some((c) => c.uncertain);
+  statuses ??= classified;
   const make = (status: ProductDetermination['status'], reason: ProductDetermination['reason'], more: Partial<ProductDetermination> = {}): ProductDetermination =>
     determination(status, product.hsCode, statuses, reason, more);
 

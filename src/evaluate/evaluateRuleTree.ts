@@ -8,12 +8,12 @@ import {
   whollyObtained,
 } from '../criteria/materialRestrictions.js';
 import { regionalValueContent } from '../criteria/regionalValueContent.js';
-import { showExact, showMoney } from '../criteria/shared.js';
+import { showExact, showMoney, sumNonOriginating } from '../criteria/shared.js';
 import { tariffShift } from '../criteria/tariffShift.js';
 import type { ClassifiedMaterial, Criterion, CriterionContext, MaterialVerdict, Reason } from '../criteria/types.js';
 import { weightLimit } from '../criteria/weightLimit.js';
 import { type Issue, makeIssue } from '../issues.js';
-import { compare, parseConstant, percentAmount, sub, sum } from '../money/rational.js';
+import { type Rational, compare, parseConstant, percentAmount, sub, sum } from '../money/rational.js';
 import type { LeafKind, RuleNode } from '../rules/ast.js';
 import type { CompiledAgreement } from '../rules/compileAgreement.js';
 import { formatRuleExpression } from '../rules/formatRuleExpression.js';
@@ -73,15 +73,17 @@ interface Internal {
   /** Built fresh for each evaluation, so it may be completed in place. */
   trace: Writable<TraceNode>;
   issues: readonly Issue[];
+  /**
+   * Set when the tolerance is exceeded: the figures from which each material's
+   * "must not exceed" value is worked out, only if the rule as a whole fails
+   * (when another alternative is met, nobody needs that advice).
+   */
+  exceeded: { readonly value: Rational; readonly allowed: Rational } | undefined;
 }
 
 const NO_ISSUES: readonly Issue[] = [];
 
-function offendingValue(ms: readonly ClassifiedMaterial[]) {
-  const values = [];
-  for (const x of ms) values.push(x.nonOriginatingAmount);
-  return sum(values);
-}
+const offendingValue = sumNonOriginating;
 
 function traceNode(kind: RuleNode['kind'], expression: string, status: TraceNode['status'], reason: Reason): Writable<TraceNode> {
   // One shape for every node; absent parts stay undefined and vanish from JSON.
@@ -125,7 +127,7 @@ function evalNode(node: RuleNode, ctx: CriterionContext): Internal {
     for (const k of kids) for (const i of k.issues) issues.push(i);
     const trace = traceNode(node.kind, expression, status === 'tolerable' ? 'not_met' : status, { key: `${node.kind}_${status}` });
     trace.children = kids.map((k) => k.trace);
-    return { status, offending, issues, trace };
+    return { status, offending, issues, trace, exceeded: undefined };
   }
   const criterion = CRITERIA[node.kind] as Criterion<typeof node.kind>;
   const out = criterion.run(node as never, ctx);
@@ -134,7 +136,7 @@ function evalNode(node: RuleNode, ctx: CriterionContext): Internal {
   const trace = traceNode(node.kind, expression, out.status, out.reason);
   trace.figures = out.figures;
   trace.materials = out.materials;
-  return { status, offending, issues: out.issues ?? NO_ISSUES, trace };
+  return { status, offending, issues: out.issues ?? NO_ISSUES, trace, exceeded: undefined };
 }
 
 /**
@@ -148,7 +150,7 @@ function applyTolerance(result: Internal, ctx: CriterionContext): Internal {
     if (settled.status !== 'not_met') return result;
     result.trace.status = 'not_met';
     result.trace.tolerance = settled.trace.tolerance;
-    return { ...result, status: 'not_met', issues: settled.issues };
+    return { ...result, status: 'not_met', issues: settled.issues, exceeded: settled.exceeded };
   }
   if (result.status !== 'tolerable') return result;
   const offending = result.offending!;
@@ -201,12 +203,19 @@ function applyTolerance(result: Internal, ctx: CriterionContext): Internal {
   if (!allowed) {
     return settle('undetermined', { applied: false, materialIds: ids, note: 'the product value the tolerance is measured against is missing' });
   }
-  const perMaterial = offending.map((m) => {
+  result.exceeded = { value, allowed };
+  return settle('not_met', { applied: false, materialIds: ids, note: 'the materials exceed the tolerance', percent: tol.percent, value: showMoney(value), allowed: showMoney(allowed), perMaterial: undefined });
+}
+
+/** For each material the tolerance could not absorb: the value it must come down to, the others unchanged. */
+function addPerMaterial(result: Internal): void {
+  const { value, allowed } = result.exceeded!;
+  const perMaterial = result.offending!.map((m) => {
     const others = sub(value, m.nonOriginatingAmount);
     const room = sub(allowed, others);
     return { id: m.material.id, value: m.nonOriginatingText, mustNotExceed: room.n > 0n ? showMoney(room) : '0.00' };
   });
-  return settle('not_met', { applied: false, materialIds: ids, note: 'the materials exceed the tolerance', percent: tol.percent, value: showMoney(value), allowed: showMoney(allowed), perMaterial });
+  result.trace.tolerance = { ...result.trace.tolerance!, perMaterial };
 }
 
 interface ToleranceFlags {
@@ -328,6 +337,7 @@ export function evaluateRuleTree(rule: RuleNode, ctx: CriterionContext): RuleTre
   const metAlternatives: number[] = [];
   results.forEach((r, i) => r.status === 'met' && metAlternatives.push(i));
   const status = metAlternatives.length > 0 ? 'met' : results.some((r) => r.status === 'undetermined') ? 'undetermined' : 'not_met';
+  if (status !== 'met') for (const r of results) if (r.exceeded) addPerMaterial(r);
   // Once an alternative is met, problems in the others no longer matter to the answer.
   const issues: Issue[] = [];
   for (const r of metAlternatives.length > 0 ? metAlternatives.map((i) => results[i]!) : results) for (const i of r.issues) issues.push(i);
