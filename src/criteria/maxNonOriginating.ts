@@ -25,13 +25,14 @@ export const maxNonOriginating: Criterion<'max_non_originating'> = {
     const limit = percentAmount(parseConstant(node.percent), base);
     const share = percentOf(vnm, base)!;
     const met = compare(vnm, limit) <= 0;
+    const shareText = showPercent(share);
     return {
       status: met ? 'met' : 'not_met',
-      reason: { key: met ? 'max_nom_met' : 'max_nom_not_met', params: { share: showPercent(share), limit: node.percent } },
+      reason: { key: met ? 'max_nom_met' : 'max_nom_not_met', params: { share: shareText, limit: node.percent } },
       figures: {
         productValue: showMoney(base),
         nonOriginatingValue: showMoney(vnm),
-        nonOriginatingShare: showPercent(share),
+        nonOriginatingShare: shareText,
         limitPercent: node.percent,
         limitValue: showMoney(limit),
         headroom: showMoney(sub(limit, vnm)),

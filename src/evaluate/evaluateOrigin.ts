@@ -89,7 +89,9 @@ interface Env {
 }
 
 function partyOn(agreement: CompiledAgreement, country: string, date: string) {
-  const p = agreement.facts.parties.find((x) => x.country === country);
+  const parties = agreement.facts.parties;
+  let p: (typeof parties)[number] | undefined;
+  for (let i = 0; i < parties.length && !p; i++) if (parties[i]!.country === country) p = parties[i];
   if (!p) return 'not_party' as const;
   if (date < p.from || (p.until !== undefined && date > p.until)) return 'not_in_force' as const;
   return 'ok' as const;
@@ -394,11 +396,18 @@ function determineProductWith(
   if (ops === undefined) {
     env.issues.push(makeIssue('operations_not_declared', [...product.path, 'operations'], 'the operations carried out were not declared, so the insufficient-operations list was not checked'));
   } else {
-    const unknown = ops.filter((o) => !minimal.has(o) && !PROCESSES.has(o));
-    if (unknown.length > 0) {
+    let allMinimal = true;
+    let unknown: string[] | undefined;
+    for (let i = 0; i < ops.length; i++) {
+      const o = ops[i]!;
+      if (minimal.has(o)) continue;
+      allMinimal = false;
+      if (!PROCESSES.has(o)) (unknown ??= []).push(o);
+    }
+    if (unknown) {
       opsUnknown = true;
       env.issues.push(makeIssue('unknown_operation', [...product.path, 'operations'], `unknown operation ids: ${unknown.join(', ')}`, { ids: unknown.join(', ') }));
-    } else insufficient = ops.every((o) => minimal.has(o));
+    } else insufficient = allMinimal;
   }
   const insufficientOperations = { checked: ops !== undefined && !opsUnknown, insufficient, operations: ops ?? [] };
   const ruleSummary = rowSummary(row);

@@ -56,12 +56,24 @@ const CRITERIA: { [K in LeafKind]: Criterion<K> } = {
   produced_exclusively: producedExclusively,
 };
 
-const expressionCache = new WeakMap<RuleNode, string>();
+interface NodeInfo {
+  readonly expression: string;
+  readonly criterion: Criterion<LeafKind> | undefined;
+}
+const nodeInfoCache = new WeakMap<RuleNode, NodeInfo>();
+/** What the evaluator needs of a compiled node (its rule text and its check), worked out once per node. */
+function nodeInfo(node: RuleNode): NodeInfo {
+  let info = nodeInfoCache.get(node);
+  if (info === undefined) {
+    const criterion = node.kind === 'any_of' || node.kind === 'all_of' ? undefined : (CRITERIA[node.kind] as Criterion<LeafKind>);
+    nodeInfoCache.set(node, (info = { expression: formatRuleExpression(node), criterion }));
+  }
+  return info;
+}
+
 /** Rule text of a node, formatted once per compiled node. */
 export function expressionOf(node: RuleNode): string {
-  let text = expressionCache.get(node);
-  if (text === undefined) expressionCache.set(node, (text = formatRuleExpression(node)));
-  return text;
+  return nodeInfo(node).expression;
 }
 
 type Status = 'met' | 'tolerable' | 'not_met' | 'undetermined';
@@ -91,7 +103,8 @@ function traceNode(kind: RuleNode['kind'], expression: string, status: TraceNode
 }
 
 function evalNode(node: RuleNode, ctx: CriterionContext): Internal {
-  const expression = expressionOf(node);
+  const info = nodeInfo(node);
+  const expression = info.expression;
   if (node.kind === 'any_of' || node.kind === 'all_of') {
     const kids = node.of.map((n) => evalNode(n, ctx));
     let status: Status;
@@ -129,7 +142,7 @@ function evalNode(node: RuleNode, ctx: CriterionContext): Internal {
     trace.children = kids.map((k) => k.trace);
     return { status, offending, issues, trace, exceeded: undefined };
   }
-  const criterion = CRITERIA[node.kind] as Criterion<typeof node.kind>;
+  const criterion = info.criterion!;
   const out = criterion.run(node as never, ctx);
   const offending = out.offending && out.offending.length > 0 ? out.offending : undefined;
   const status: Status = out.status === 'not_met' && criterion.tolerable && offending ? 'tolerable' : out.status;
@@ -333,18 +346,30 @@ export interface RuleTreeResult {
  */
 export function evaluateRuleTree(rule: RuleNode, ctx: CriterionContext): RuleTreeResult {
   const alternatives = rule.kind === 'any_of' ? rule.of : [rule];
-  const results = alternatives.map((a) => applyTolerance(evalNode(a, ctx), ctx));
+  const results: Internal[] = [];
   const metAlternatives: number[] = [];
-  results.forEach((r, i) => r.status === 'met' && metAlternatives.push(i));
-  const status = metAlternatives.length > 0 ? 'met' : results.some((r) => r.status === 'undetermined') ? 'undetermined' : 'not_met';
+  let anyUndetermined = false;
+  for (let i = 0; i < alternatives.length; i++) {
+    const r = applyTolerance(evalNode(alternatives[i]!, ctx), ctx);
+    results.push(r);
+    if (r.status === 'met') metAlternatives.push(i);
+    else if (r.status === 'undetermined') anyUndetermined = true;
+  }
+  const status = metAlternatives.length > 0 ? 'met' : anyUndetermined ? 'undetermined' : 'not_met';
   if (status !== 'met') for (const r of results) if (r.exceeded) addPerMaterial(r);
   // Once an alternative is met, problems in the others no longer matter to the answer.
   const issues: Issue[] = [];
-  for (const r of metAlternatives.length > 0 ? metAlternatives.map((i) => results[i]!) : results) for (const i of r.issues) issues.push(i);
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
+    if (status === 'met' && r.status !== 'met') continue;
+    for (let j = 0; j < r.issues.length; j++) issues.push(r.issues[j]!);
+  }
   let trace: TraceNode;
   if (rule.kind === 'any_of') {
     const node = traceNode('any_of', expressionOf(rule), status, { key: `any_of_${status}` });
-    node.children = results.map((r) => r.trace);
+    const children: TraceNode[] = [];
+    for (let i = 0; i < results.length; i++) children.push(results[i]!.trace);
+    node.children = children;
     trace = node;
   } else trace = results[0]!.trace;
   return { status, trace, metAlternatives, issues };
