@@ -23,6 +23,7 @@ export type IssueCode =
   // data limits and judgement calls
   | 'rule_not_found'
   | 'rule_data_unverified'
+  | 'rule_data_limitation'
   | 'rule_alternatives_incomplete'
   | 'subdivision_required'
   | 'unknown_subdivision'

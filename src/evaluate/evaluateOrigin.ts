@@ -553,6 +553,13 @@ export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: C
   if (unverified) {
     issues.push(makeIssue('rule_data_unverified', [], `the ${agreement.facts.shortName} rule data is not confirmed as the law in force: ${agreement.facts.completeness.note}`, { verdict: det.status }));
   }
+  const limitations = agreement.facts.limitations;
+  if (limitations) {
+    for (const l of limitations) {
+      if (l.chapters && !l.chapters.includes(chapter)) continue;
+      issues.push(makeIssue('rule_data_limitation', [], l.text.en, { id: l.id, en: l.text.en, vi: l.text.vi }));
+    }
+  }
   return {
     status: unverified ? 'undetermined' : det.status,
     agreement: {

@@ -115,6 +115,7 @@ const viIssues: Catalogue = {
   issue_unknown_agreement: 'Hiệp định không xác định.',
   issue_rule_alternatives_incomplete: 'Quy tắc của dòng {row} có thể thiếu các phương án theo văn bản pháp lý: không đáp ứng các phương án hiện có chưa đủ để kết luận.',
   issue_rule_data_unverified: 'Dữ liệu quy tắc chưa được xác nhận là quy định hiện hành.',
+  issue_rule_data_limitation: '{vi}',
   issue_rule_not_found: 'Không có quy tắc: {reason}.',
   issue_subdivision_required: 'Hãy chọn phần của nhóm hàng áp dụng cho sản phẩm: {options}.',
   issue_unknown_subdivision: 'Phần đã chọn không hợp lệ; các lựa chọn: {options}.',

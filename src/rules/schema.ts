@@ -184,6 +184,21 @@ export const agreementFactsSchema = z.object({
   generalRule: z
     .object({ rule: z.string().min(1), text: z.string(), cite: citationSchema })
     .optional(),
+  /**
+   * Known limits of the rule data that every affected result must state (e.g. a
+   * list the data does not hold), so that a verdict is never read as covering them.
+   */
+  limitations: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9_-]+$/),
+        /** HS chapters of the products concerned; absent: every product. */
+        chapters: z.array(z.string().regex(/^\d{2}$/)).optional(),
+        text: localized,
+        cite: citationSchema,
+      }),
+    )
+    .optional(),
   completeness: z.object({
     /** `unverified`: the rule data may not be the law in force (e.g. a superseded list); every verdict is then undetermined, with the verdict the data would give. */
     status: z.enum(['complete', 'partial', 'general_rule_only', 'unverified']),

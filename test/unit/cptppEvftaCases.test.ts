@@ -66,3 +66,18 @@ describe('EVFTA: rows that may lack legal alternatives', () => {
     expect(r.status).toBe('undetermined');
   });
 });
+
+describe('CPTPP: limits of the rule data are stated in every affected result', () => {
+  it('a converter (Chapter 85) is told the notes were not applied, but not about the textile short-supply list', () => {
+    const r = evaluateOrigin(converter([m('module', '850490', '35'), m('case', '761699', '20')]), cptpp);
+    const ids = r.issues.filter((i) => i.code === 'rule_data_limitation').map((i) => i.params?.id);
+    expect(ids).toEqual(['section-chapter-notes-not-applied']);
+  });
+  it('a garment (Chapter 61) is told the short-supply list was not considered, in both languages', () => {
+    const shirt = { ...converter([m('yarn', '520512', '3')]), product: { ...converter([]).product, hsCode: '610910', materials: [m('yarn', '520512', '3')] } };
+    const r = evaluateOrigin(shirt, cptpp);
+    const limitation = r.issues.find((i) => i.code === 'rule_data_limitation' && i.params?.id === 'short-supply-list-not-held');
+    expect(limitation?.message).toMatch(/short-supply list/);
+    expect(limitation?.params?.vi).toMatch(/nguồn cung thiếu hụt/);
+  });
+});
