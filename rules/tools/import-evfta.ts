@@ -11,6 +11,10 @@
  *                                                             legal text is the same to
  *                                                             rules/evfta/translations.json; keeps
  *                                                             every entry already there)
+ *   npx tsx rules/tools/import-evfta.ts --seed-eu-cells      (marks as resolved in resolutions.json
+ *                                                             each open "further alternatives"
+ *                                                             difference that the EU-side full cell
+ *                                                             confirms; keeps every other entry)
  *
  * Each EU rule text is structured through `rules/evfta/translations.json` (one
  * entry per distinct text; entries marked `"from": "ukvfta"` are the UKVFTA hand
@@ -22,7 +26,20 @@
  * padded. Rows are therefore keyed on the legal heading label, not re-cut onto a
  * later nomenclature; where the prototype's min/max is wider than its label
  * (e.g. "1510" given as 1510–1519) the label wins and the correction is listed.
+ *
+ * Full cells: the EU prototype keeps only the first alternative of many cells.
+ * A second EU-side file, the Access2Markets rules-of-origin data for Viet Nam as
+ * captured in the UK prototype (`product_specific/vietnam_roo.json`, one record
+ * per 6-digit subheading with the whole legal cell), is read to confirm the
+ * UK mirror's further alternatives mechanically: every UK alternative must
+ * appear in the EU-side cell, in the same order, and the two must state the same
+ * percentages. Where `resolutions.json` marks a difference `"basis": "eu-cell"`
+ * and that check passes, the row takes the full rule (the UKVFTA structure of
+ * the same wording, or a hand translation given in the resolution) and loses its
+ * `incomplete` flag; where it fails, the row stays incomplete and the failure is
+ * a problem of the import. The package never reads this file at runtime.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
@@ -33,6 +50,13 @@ const shared = SHARED;
 const EU_PATH = 'data/uk-tariff-roo/ott-prototype/app/data/roo/xi/psr_new/vietnam.json';
 const UK_PATH = 'data/uk-tariff-roo/trade-tariff-backend/lib/rules_of_origin/roo_schemes_uk/rule_sets/vietnam.json';
 const OUT = join(root, 'rules/evfta');
+/** EU-side full-cell reproduction of Annex II (Access2Markets data), as captured in the UK prototype. */
+const A2M_PATH = 'data/uk-tariff-roo/ott-prototype/app/data/roo/uk/product_specific/vietnam_roo.json';
+const A2M_COMMIT = 'e5ab46257d219d7ba9fe07ba6cac270b8806e917';
+/** Git blob hash of that file at A2M_COMMIT (PROVENANCE.md: files were copied byte for byte). */
+const A2M_BLOB = '09ae5816ad5aa719b2d964d4f064977a6837c213';
+const A2M_SOURCE = 'a2m-vn-psr';
+const UKVFTA_PSR = 'rules/ukvfta/psr.json';
 
 interface Translation {
   text: string;
@@ -50,6 +74,16 @@ interface Resolution {
   status: 'resolved' | 'open';
   resolution: string;
   cite?: { source: string; ref: string };
+  /**
+   * `eu-cell`: resolved from the EU-side full cell (Access2Markets data). The
+   * importer re-checks the cell mechanically and applies the full rule; `cite`
+   * must then name the cell's record as the importer computes it.
+   */
+  basis?: 'eu-cell';
+  /** A hand translation of the full cell, used instead of the UKVFTA structure (say why in `ruleNote`). */
+  rule?: string;
+  /** Copied onto the row's note. */
+  ruleNote?: string;
 }
 
 // ---------------------------------------------------------------- text helpers
@@ -131,6 +165,220 @@ function span(s: { from: string; to: string }): { level: number; lo: number; hi:
 // ---------------------------------------------------------------- rule checks (as for the UKVFTA import)
 
 const textPercents = (t: string) => new Set([...t.matchAll(/\*\*(\d+(?:[.,]\d+)?)%\*\*|(\d+(?:[.,]\d+)?)\s?%/g)].map((m) => String(Number((m[1] ?? m[2])!.replace(',', '.')))));
+
+// ---------------------------------------------------------------- EU-side full cells (Access2Markets data)
+
+/** One legal cell of the EU-side reproduction: its records share label, indent and rule text. */
+interface A2mCell {
+  /** The legal row label as the file gives it ("7106,7108-7110", "Chapter 84"). */
+  label: string;
+  /** The indent text, XML stripped ("" when the row has no indent). */
+  desc: string;
+  /** The rule cell, whitespace collapsed. */
+  text: string;
+  /** Chapters, headings or subheadings the label names. */
+  codes: string[];
+  records: { index: number; sub: string }[];
+}
+
+/** Codes a label of the EU-side file names: "Chapter 62" → 62; "6202,6204,6206,6209-6211" → 6202 6204 6206 6209 6210 6211. */
+export function a2mLabelCodes(label: string): string[] | undefined {
+  const body = label.trim().replace(/^ex\s+/i, '');
+  const ch = /^Chapter\s+(\d{1,2})$/i.exec(body);
+  if (ch) return [ch[1]!.padStart(2, '0')];
+  const out: string[] = [];
+  for (const part of body.split(',')) {
+    const m = /^\s*(?:ex\s+)?(\d{4}|\d{6})(?:\s*(?:-|to)\s*(?:ex\s+)?(\d{4}|\d{6}))?\s*$/.exec(part);
+    if (!m || (m[2] && m[2].length !== m[1]!.length)) return undefined;
+    for (let n = Number(m[1]); n <= Number(m[2] ?? m[1]); n++) out.push(String(n).padStart(m[1]!.length, '0'));
+  }
+  return out;
+}
+
+/** Every code of a scope at its own level ("4104-4106" → 4104 4105 4106). */
+function scopeCodes(s: { from: string; to: string }): string[] {
+  const out: string[] = [];
+  for (let n = Number(s.from); n <= Number(s.to); n++) out.push(String(n).padStart(s.from.length, '0'));
+  return out;
+}
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** looseKey, with "70 %" and "70%" alike (the EU-side cells put a space before %). */
+const cellKey = (s: string) => looseKey(s).replace(/(\d) %/g, '$1%');
+/** The subheading of the file's last record (the file stops before Chapter 95). */
+let a2mLast = '';
+
+function loadA2m(problems: string[]): A2mCell[] {
+  const buf = readFileSync(join(shared, A2M_PATH));
+  const blob = createHash('sha1').update(`blob ${buf.length}\0`).update(buf).digest('hex');
+  if (blob !== A2M_BLOB) problems.push(`${A2M_PATH}: git blob ${blob}, not ${A2M_BLOB} (the file at ${A2M_COMMIT} that the citations name)`);
+  const recs = (JSON.parse(buf.toString('utf8')) as { rules: { sub_heading: string; heading: string; description: string | null; rule: string }[] }).rules;
+  const cells = new Map<string, A2mCell>();
+  a2mLast = recs.at(-1)?.sub_heading ?? '';
+  recs.forEach((x, index) => {
+    const label = x.heading.trim();
+    const desc = stripXml(x.description);
+    const text = collapse(x.rule);
+    const key = [label, desc, text].join('\u0000');
+    let c = cells.get(key);
+    if (!c) {
+      const codes = a2mLabelCodes(label);
+      if (!codes) {
+        problems.push(`${A2M_PATH} rules[${index}]: cannot read the label "${label}"`);
+        return;
+      }
+      cells.set(key, (c = { label, desc, text, codes, records: [] }));
+    }
+    c.records.push({ index, sub: x.sub_heading });
+  });
+  return [...cells.values()];
+}
+
+/**
+ * The EU-side cell of a legal row: its label names every code of the scope, it
+ * has records inside the scope, its indent is the row's description and (when
+ * given) it contains the EU prototype's text. Exactly one cell must remain.
+ */
+function findA2mCell(cells: readonly A2mCell[], codes: readonly string[], desc: string, first?: string): { cell?: A2mCell; why?: string } {
+  const level = codes[0]!.length;
+  const inScope = (sub: string) => codes.some((c) => sub.startsWith(c));
+  let cand = cells.filter((c) => c.codes[0]!.length === level && codes.every((k) => c.codes.includes(k)) && c.records.some((r) => inScope(r.sub)));
+  if (!cand.length) return { why: `no EU-side record whose legal row names ${codes.join(', ')}${codes[0]! > a2mLast.slice(0, level) ? ` (the file stops at sub_heading ${a2mLast})` : ''}` };
+  const dk = cellKey(desc);
+  const exact = cand.filter((c) => cellKey(c.desc) === dk);
+  cand = exact.length ? exact : cand.filter((c) => dk !== '' && cellKey(c.desc) !== '' && (cellKey(c.desc).includes(dk) || dk.includes(cellKey(c.desc))));
+  if (!cand.length) return { why: `no EU-side cell of ${codes.join(', ')} has the indent "${desc}"` };
+  if (first !== undefined) {
+    const fk = ` ${cellKey(first)} `;
+    cand = cand.filter((c) => ` ${cellKey(c.text)} `.includes(fk));
+    if (!cand.length) return { why: `no EU-side cell of ${codes.join(', ')} ("${desc}") contains the EU prototype's text` };
+  }
+  if (new Set(cand.map((c) => c.text)).size > 1) return { why: `${cand.length} different EU-side cells fit ${codes.join(', ')} ("${desc}")` };
+  return { cell: cand[0] };
+}
+
+/** The record a citation names: the first one inside the scope. */
+function a2mRef(cells: readonly A2mCell[], cell: A2mCell, codes: readonly string[]): string {
+  const rec = cell.records.find((r) => codes.some((c) => r.sub.startsWith(c))) ?? cell.records[0]!;
+  const indent = cells.some((c) => c !== cell && c.label === cell.label && c.desc !== cell.desc) && cell.desc ? `, indent "${cell.desc.length > 80 ? `${cell.desc.slice(0, 77)}…` : cell.desc}"` : '';
+  return `Annex II row "${cell.label}"${indent}: rule cell of record rules[${rec.index}] (sub_heading ${rec.sub}) of product_specific/vietnam_roo.json @${A2M_COMMIT.slice(0, 7)}`;
+}
+
+/**
+ * The mechanical check: every UK alternative appears in the EU-side cell, in the
+ * UK order, and the cell and the UK alternatives state the same percentages.
+ * Returns the failures (none: confirmed).
+ */
+function checkAlternatives(cell: A2mCell, ukRules: readonly string[]): string[] {
+  const ck = ` ${cellKey(cell.text)} `;
+  const failures: string[] = [];
+  let pos = -1;
+  ukRules.forEach((u, i) => {
+    const at = ck.indexOf(` ${cellKey(u)} `);
+    if (at < 0) failures.push(`UK alternative ${i + 1} is not in the EU-side cell: "${plainText(u).replace(/\n/g, ' / ')}"`);
+    else if (at < pos) failures.push(`UK alternative ${i + 1} comes before alternative ${i} in the EU-side cell`);
+    else pos = at;
+  });
+  const inCell = [...textPercents(cell.text)].sort();
+  const inUk = [...new Set(ukRules.flatMap((u) => [...textPercents(u)]))].sort();
+  if (inCell.join() !== inUk.join()) failures.push(`percentages differ: EU-side cell {${inCell.join(', ')}}, UK alternatives {${inUk.join(', ')}}`);
+  return failures;
+}
+
+/** The UKVFTA structure of a UK cell: the rule of the UKVFTA rows built from its rule sets. */
+function ukStructure(ukRows: readonly { rule: string; cite: { ref: string } }[], c: UkCell): { rule?: string; why?: string } {
+  const rules = new Set(ukRows.filter((r) => c.indexes.includes(Number(/rule set (\d+)\)$/.exec(r.cite.ref)?.[1] ?? -1))).map((r) => r.rule));
+  if (rules.size !== 1) return { why: `${rules.size} different UKVFTA rules for UK rule set(s) ${c.indexes.join(', ')}` };
+  return { rule: [...rules][0] };
+}
+
+/** Outcome of the full-cell check for one difference. */
+interface A2mCheck {
+  cell?: A2mCell;
+  ref?: string;
+  failures: string[];
+  /** The full rule for the EU row (alternatives, wording). */
+  rule?: string;
+  /** Rows to add (a UK-only row, or the headings a grouped legal row adds to the EU row). */
+  add?: { scope: string; labelEx: boolean; sibling?: EuRow; rule: string; ref: string }[];
+}
+
+function checkDifference(d: Difference, cells: readonly A2mCell[], kept: readonly EuRow[], ukRows: readonly { rule: string; cite: { ref: string } }[], euRule: (r: EuRow) => string | undefined): A2mCheck | undefined {
+  const c = d.uk;
+  if (!c) return undefined;
+  const kind = d.key.split(':')[0];
+  if ((kind === 'alternatives' || kind === 'partial' || kind === 'wording') && d.eu) {
+    const codes = scopeCodes(d.eu.scope);
+    const found = findA2mCell(cells, codes, d.eu.sub || d.eu.set.heading, d.eu.text);
+    if (!found.cell) return { failures: [found.why!] };
+    const failures = checkAlternatives(found.cell, c.rules);
+    const s = ukStructure(ukRows, c);
+    if (s.why) failures.push(s.why);
+    return { cell: found.cell, ref: a2mRef(cells, found.cell, codes), failures, rule: s.rule };
+  }
+  if (kind === 'uk-only') {
+    const codes = scopeCodes(c.scope);
+    const indent = c.sub.split('▸').pop()!.trim();
+    const found = findA2mCell(cells, codes, indent);
+    if (!found.cell) return { failures: [found.why!] };
+    const failures = checkAlternatives(found.cell, c.rules);
+    const s = ukStructure(ukRows, c);
+    if (s.why) failures.push(s.why);
+    const ref = a2mRef(cells, found.cell, codes);
+    // The EU row of the same legal cell gives the description (as for 7106/7108, ex 6202/6204).
+    const sibling = kept.find((r) => findA2mCell([found.cell!], scopeCodes(r.scope), r.sub || r.set.heading, r.text).cell);
+    return { cell: found.cell, ref, failures, add: s.rule ? [{ scope: scopeString(c.scope), labelEx: labelScope(c.label)!.ex || indent !== '', sibling, rule: s.rule, ref }] : [] };
+  }
+  if (kind === 'label' && d.eu) {
+    // A grouped legal row: the headings of the UK row that no EU row covers take the EU row's rule.
+    const covered = (h: string) => kept.some((r) => r.scope.from.length === 4 && r.scope.from <= h && h <= r.scope.to);
+    const extra = scopeCodes(c.scope).filter((h) => h.length === 4 && !covered(h));
+    if (!extra.length) return undefined;
+    const codes = scopeCodes(d.eu.scope);
+    const found = findA2mCell(cells, codes, d.eu.sub || d.eu.set.heading, d.eu.text);
+    if (!found.cell) return { failures: [found.why!] };
+    const failures: string[] = [];
+    if (cellKey(found.cell.text) !== cellKey(d.eu.text)) failures.push('the EU row gives only part of the EU-side cell');
+    for (const h of extra) if (!found.cell.codes.includes(h)) failures.push(`the EU-side legal row "${found.cell.label}" does not name ${h}`);
+    const rule = euRule(d.eu);
+    if (!rule) failures.push('the EU row has no rule');
+    return { cell: found.cell, ref: a2mRef(cells, found.cell, codes), failures, add: rule ? extra.map((h) => ({ scope: h, labelEx: false, sibling: d.eu, rule, ref: a2mRef(cells, found.cell!, [h]) })) : [] };
+  }
+  return undefined;
+}
+
+/** The lines differences.md gives a difference's full-cell check. */
+function checkLines(c: A2mCheck | undefined, d: Difference): string[] {
+  if (!c) return [];
+  const lines = c.cell ? [`EU-side full cell [${A2M_SOURCE}: ${c.ref}]: "${c.cell.text}"`] : [];
+  if (c.failures.length) lines.push(`Full-cell check: **not confirmed**: ${c.failures.join('; ')}`);
+  else {
+    const n = d.uk!.rules.length;
+    lines.push(`Full-cell check: confirmed (${d.key.startsWith('label:') ? 'the EU row gives the whole cell, and the legal row names the other heading(s) of the UK row' : `all ${n} UK alternative${n > 1 ? 's' : ''} found in the cell in the same order; same percentages`}).`);
+  }
+  return lines;
+}
+
+/** `--seed-eu-cells`: marks each open "further alternatives" difference the EU-side cell confirms as resolved from it. */
+function seedEuCells(resolutions: Resolution[], diffs: readonly Difference[], checks: ReadonlyMap<string, A2mCheck>): void {
+  let n = 0;
+  const out = resolutions.map((r) => {
+    const c = checks.get(r.key);
+    const d = diffs.find((x) => x.key === r.key);
+    if (r.status !== 'open' || !c || c.failures.length || !d || !r.key.startsWith('alternatives:')) return r;
+    n++;
+    return {
+      key: r.key,
+      status: 'resolved' as const,
+      basis: 'eu-cell' as const,
+      resolution:
+        'Resolved from the EU-side full cell (Access2Markets data): the whole Annex II cell, as the Commission\'s Access2Markets rules-of-origin data give it (captured in trade-tariff/ott-prototype, product_specific/vietnam_roo.json; a secondary reproduction, not the Official Journal), contains every alternative of the UK mirror, in the same order and with the same percentages (checked mechanically by import-evfta.ts; the cell and the check are quoted above). psr.json applies the full rule, structured as translated for UKVFTA, and no longer marks the row incomplete.',
+      cite: { source: A2M_SOURCE, ref: c.ref! },
+    };
+  });
+  writeFileSync(join(OUT, 'resolutions.json'), `${JSON.stringify({ resolutions: out }, null, 2)}\n`);
+  console.log(`marked ${n} difference(s) as resolved from the EU-side full cell`);
+}
 
 // ---------------------------------------------------------------- main
 
@@ -230,8 +478,95 @@ function main(): void {
   const rows: Record<string, unknown>[] = [];
   const idCount = new Map<string, number>();
   const diffs = diffAgainstUk(euRows);
+  const resByKey = new Map(resolutions.map((r) => [r.key, r]));
+
+  // ---- the EU-side full cells: check every difference that has a UK cell; apply those resolved from them
+  const cells = loadA2m(problems);
+  const ukRows = readJson<{ rows: { rule: string; cite: { ref: string } }[] }>(join(root, UKVFTA_PSR)).rows;
+  const euRule = (r: EuRow) => overrides.get(r.index)?.rule ?? byText.get(r.text)?.rule;
+  const checks = new Map<string, A2mCheck>();
+  for (const d of diffs) {
+    const c = checkDifference(d, cells, kept, ukRows, euRule);
+    if (c) checks.set(d.key, c);
+  }
+  if (process.argv.includes('--seed-eu-cells')) {
+    seedEuCells(resolutions, diffs, checks);
+    return;
+  }
+  /** Keys resolved from the EU-side cell whose check passed. */
+  const fromCell = new Set<string>();
+  const completions = new Map<number, { rule: string; text: string; cite: { source: string; ref: string }; note: string }>();
+  const added: Record<string, unknown>[] = [];
+  for (const res of resolutions) {
+    if (res.basis !== 'eu-cell') continue;
+    const d = diffs.find((x) => x.key === res.key);
+    const check = checks.get(res.key);
+    if (!d || !check) {
+      if (d) problems.push(`${res.key}: resolved from the EU-side cell, but this kind of difference has no full-cell check`);
+      continue;
+    }
+    if (res.status !== 'resolved') problems.push(`${res.key}: "basis": "eu-cell" needs "status": "resolved"`);
+    // A hand translation of the cell (a wording difference) needs the cell, not the UK alternatives' agreement with it.
+    if (res.rule ? !check.cell : check.failures.length) {
+      problems.push(`${res.key}: the EU-side full-cell check fails, so the row stays as it was: ${check.failures.join('; ')}`);
+      continue;
+    }
+    if (res.cite?.source !== A2M_SOURCE || res.cite.ref !== check.ref) problems.push(`${res.key}: cite should be {"source": "${A2M_SOURCE}", "ref": ${JSON.stringify(check.ref)}}`);
+    const rule = res.rule ?? check.rule ?? check.add?.[0]?.rule;
+    if (!rule) {
+      problems.push(`${res.key}: no rule for the EU-side cell`);
+      continue;
+    }
+    const parsed = parseRuleExpression(rule);
+    if (!parsed.success) {
+      problems.push(`${res.key}: the full rule does not parse: ${parsed.issue.message}`);
+      continue;
+    }
+    const inRule = [...percentsOf(parsed.rule, new Set())].sort().join(', ');
+    const inCell = [...textPercents(check.cell!.text)].sort().join(', ');
+    if (inRule !== inCell) problems.push(`${res.key}: the full rule states {${inRule}} %, the EU-side cell {${inCell}} %`);
+    fromCell.add(res.key);
+    const uk = d.uk!;
+    const confirmed = check.failures.length === 0;
+    const how = res.rule
+      ? 'translated by hand'
+      : `structured as translated for UKVFTA (UK rule set${uk.indexes.length > 1 ? 's' : ''} ${uk.indexes.join(', ')})`;
+    if (d.eu && !check.add) {
+      const r = d.eu;
+      const n = uk.rules.length;
+      completions.set(r.index, {
+        rule,
+        text: check.cell!.text,
+        cite: { source: A2M_SOURCE, ref: check.ref! },
+        note: [
+          confirmed
+            ? `Full Annex II cell from the EU-side reproduction (Access2Markets data; secondary, not the Official Journal): it contains the ${n} alternative${n > 1 ? 's' : ''} of the UK mirror in the same order and with the same percentages (checked by import-evfta.ts), so the whole cell is applied, ${how}.`
+            : `Full Annex II cell from the EU-side reproduction (Access2Markets data; secondary, not the Official Journal), ${how}; its wording differs from the UK mirror's (differences.md).`,
+          ...(res.ruleNote ? [res.ruleNote] : []),
+          `The EU prototype list gives only the start of this cell [ott-xi-psr: Annex II row "${r.set.heading.replace(/\s+/g, ' ').trim()}" (psr_new/vietnam.json, rule set ${r.index})] (differences.md, key ${d.key}).`,
+        ].join(' '),
+      });
+    }
+    for (const a of check.add ?? []) {
+      const desc = a.sibling ? a.sibling.sub || a.sibling.set.heading : check.cell!.desc;
+      added.push({
+        scope: a.scope,
+        ...(a.labelEx ? { ex: desc } : {}),
+        description: desc,
+        rule: a.rule,
+        text: check.cell!.text,
+        cite: { source: A2M_SOURCE, ref: a.ref },
+        note: [
+          `No row in the EU prototype list (differences.md, key ${d.key}); the EU-side reproduction of Annex II (Access2Markets data; secondary, not the Official Journal) shows ${a.scope} in the grouped legal row "${check.cell!.label}"${check.cell!.desc ? ` ("${check.cell!.desc}")` : ''}, whose cell ${d.key.startsWith('label:') ? `is the rule of the EU row ${scopeString(d.eu!.scope)}, applied here unchanged` : `contains every alternative of the UK mirror's own row in the same order and with the same percentages (checked by import-evfta.ts); ${how}`}.`,
+          ...(res.ruleNote ? [res.ruleNote] : []),
+        ].join(' '),
+      });
+    }
+  }
+  for (const [key, c] of checks) if (c.failures.length === 0 && resByKey.get(key)?.status === 'open') problems.push(`${key}: the EU-side full cell confirms this open difference; resolve it ("basis": "eu-cell") or say why not`);
+
   const noteFor = new Map<number, string[]>();
-  for (const d of diffs) for (const i of d.euIndexes ?? []) if (d.rowNote) noteFor.set(i, [...(noteFor.get(i) ?? []), d.rowNote]);
+  for (const d of diffs) for (const i of d.euIndexes ?? []) if (d.rowNote && !fromCell.has(d.key)) noteFor.set(i, [...(noteFor.get(i) ?? []), d.rowNote]);
   // Rows whose legal alternatives may be missing (an open difference): a failure there proves nothing.
   const openKeys = new Set(resolutions.filter((x) => x.status === 'open').map((x) => x.key));
   const incompleteFor = new Map<number, string[]>();
@@ -243,24 +578,44 @@ function main(): void {
     const scope = scopeString(r.scope);
     const override = overrides.get(r.index);
     const t = byText.get(r.text);
+    const full = completions.get(r.index);
+    if (full && override) problems.push(`rule set ${r.index}: the override in translations.json is superseded by the EU-side full cell; remove it`);
     if (!t && !override) untranslated.add(r.text);
-    const rule = override?.rule ?? t?.rule ?? '';
+    const rule = full?.rule ?? override?.rule ?? t?.rule ?? '';
     const n = (idCount.get(scope) ?? 0) + 1;
     idCount.set(scope, n);
     const shared = (scopeCount.get(scope) ?? 0) > 1;
     const desc = r.sub || r.set.heading;
-    const notes = [...(t?.note && !override ? [t.note] : []), ...(override ? [override.note] : []), ...(r.rangeCorrected ? [`HS range of the EU source corrected to its heading label (${r.rangeCorrected}).`] : []), ...(noteFor.get(r.index) ?? [])];
+    const notes = full
+      ? // The UKVFTA translation note of the first alternative still explains its part of the rule.
+        [full.note, ...(t?.note && t.from === 'ukvfta' ? [t.note] : []), ...(r.rangeCorrected ? [`HS range of the EU source corrected to its heading label (${r.rangeCorrected}).`] : []), ...(noteFor.get(r.index) ?? [])]
+      : [...(t?.note && !override ? [t.note] : []), ...(override ? [override.note] : []), ...(r.rangeCorrected ? [`HS range of the EU source corrected to its heading label (${r.rangeCorrected}).`] : []), ...(noteFor.get(r.index) ?? [])];
     rows.push({
       id: n === 1 ? scope : `${scope}.${n}`,
       scope,
       ...(r.labelEx || shared ? { ex: shared ? `${r.set.heading.trim()}: ${desc}` : desc } : {}),
       description: desc,
       rule,
-      text: override ? override.text : plainText(r.text),
-      cite: override ? override.cite : { source: 'ott-xi-psr', ref: `Annex II row "${r.set.heading.replace(/\s+/g, ' ').trim()}" (psr_new/vietnam.json, rule set ${r.index})` },
+      text: full ? full.text : override ? override.text : plainText(r.text),
+      cite: full ? full.cite : override ? override.cite : { source: 'ott-xi-psr', ref: `Annex II row "${r.set.heading.replace(/\s+/g, ' ').trim()}" (psr_new/vietnam.json, rule set ${r.index})` },
       ...(notes.length ? { note: notes.join(' ') } : {}),
       ...(incompleteFor.has(r.index) ? { incomplete: incompleteFor.get(r.index)!.join(' ') } : {}),
     });
+  }
+  // Rows the EU prototype lacks, from the grouped legal rows of the EU-side cells: after the last row of a lower scope.
+  const addedScopes = new Map<string, number>();
+  for (const a of added) addedScopes.set(a.scope as string, (addedScopes.get(a.scope as string) ?? 0) + 1);
+  const addedSeen = new Map<string, number>();
+  for (const a of added) {
+    const scope = a.scope as string;
+    if (idCount.has(scope)) problems.push(`added row ${scope}: the EU list already has a row for it`);
+    const k = (addedSeen.get(scope) ?? 0) + 1;
+    addedSeen.set(scope, k);
+    const many = (addedScopes.get(scope) ?? 0) > 1;
+    const row = { id: many ? `${scope}.${k}` : scope, ...a, ...(many && a.ex ? { ex: `${scope}: ${a.ex as string}` } : {}) };
+    let at = rows.length;
+    while (at > 0 && (rows[at - 1]!.scope as string) > scope) at--;
+    rows.splice(at, 0, row);
   }
   for (const r of rows as { id: string; scope: string }[]) if ((idCount.get(r.scope) ?? 0) > 1 && r.id === r.scope) r.id = `${r.scope}.1`;
   for (const t of untranslated) problems.push(`no translation for: ${JSON.stringify(t)}`);
@@ -276,11 +631,11 @@ function main(): void {
     { scope: '7110', reason: "The EU source has no row for heading 7110 (platinum); its goods would otherwise fall to the looser 'ex Chapter 71' row, while the UK mirror of Annex II gives 7110 the stricter rules of 7106 and 7108 — unconfirmed for the EVFTA (differences.md D149, D150)" },
     { scope: '4114-4115', reason: "Annex II gives no rule of its own for chamois, patent and composition leather: the EU list has no row for them (the 'ex Chapter 41' heading row carries no rule in the UK mirror of the list either)" },
   ];
-  const psr = { $schema: '../../docs/schema/psr.schema.json', agreement: 'evfta', hsVersion: 'HS2012', rows, gaps };
+  const gapsLeft = gaps.filter((g) => !added.some((a) => a.scope === g.scope));
+  const psr = { $schema: '../../docs/schema/psr.schema.json', agreement: 'evfta', hsVersion: 'HS2012', rows, gaps: gapsLeft };
   writeFileSync(join(OUT, 'psr.json'), `${JSON.stringify(psr, null, 2)}\n`);
 
   // ---- differences
-  const resByKey = new Map(resolutions.map((r) => [r.key, r]));
   for (const d of diffs) if (!resByKey.has(d.key)) problems.push(`difference without a resolution entry (resolved or open): ${d.key}`);
   for (const r of resolutions) if (!diffs.some((d) => d.key === r.key)) problems.push(`resolution for a difference that no longer exists: ${r.key}`);
   const resolved = diffs.filter((d) => resByKey.get(d.key)?.status === 'resolved').length;
@@ -294,7 +649,14 @@ function main(): void {
     'counted once). Texts are compared after normalising markdown, whitespace, hyphenation breaks, plural',
     '"headings" and footnote markers.',
     '',
-    `**${diffs.length} differences: ${resolved} resolved, ${diffs.length - resolved} open.**`,
+    'Each difference that has a UK cell is also compared with the **EU-side full cell**: the whole Annex II cell as the',
+    "Commission's Access2Markets rules-of-origin data give it, captured in `ott-prototype/" + A2M_PATH.split('ott-prototype/')[1] + '`',
+    `(trade-tariff/ott-prototype@${A2M_COMMIT.slice(0, 7)}; one record per 6-digit subheading; it stops at subheading ${a2mLast}). It is a secondary`,
+    'reproduction, not the Official Journal. The check is mechanical: every UK alternative must appear in the cell, in the',
+    'same order, and the cell and the UK alternatives must state the same percentages. Where a resolution is "from the',
+    'EU-side full cell" and the check passes, psr.json applies the whole cell.',
+    '',
+    `**${diffs.length} differences: ${resolved} resolved (${fromCell.size} of them from the EU-side full cell), ${diffs.length - resolved} open.**`,
     '',
     '| kind | count | resolved |',
     '|---|---|---|',
@@ -307,6 +669,7 @@ function main(): void {
         '',
         `- key: \`${d.key}\`; kind: ${d.kind}`,
         ...d.lines.map((l) => `- ${l}`),
+        ...checkLines(checks.get(d.key), d).map((l) => `- ${l}`),
         `- **${r?.status === 'resolved' ? 'Resolved' : 'Open'}:** ${r?.resolution ?? '(no entry)'}${r?.cite ? ` [${r.cite.source}: ${r.cite.ref}]` : ''}`,
         '',
       ];
@@ -324,9 +687,16 @@ function main(): void {
     `- Compared with: \`${UK_PATH}\` (trade-tariff/trade-tariff-backend@3c0266943e2746de296ea4d5ad2e1979154df5ea)`,
     `- Rule sets: ${euRows.length}; exact duplicates dropped: ${euRows.length - kept.length}; distinct rule texts: ${new Set(euRows.map((r) => r.text)).size}`,
     `- Translations: ${tr.translations.length} (${reused} reused from UKVFTA, ${tr.translations.length - reused} new); whole-set overrides: ${tr.ruleSetOverrides.length}`,
-    `- Rows written: ${rows.length}; declared gaps: ${gaps.length}; HS ranges corrected to the label: ${kept.filter((r) => r.rangeCorrected).length}`,
+    `- Rows written: ${rows.length}; declared gaps: ${gapsLeft.length}; HS ranges corrected to the label: ${kept.filter((r) => r.rangeCorrected).length}`,
     `- Differences vs UKVFTA: ${diffs.length} (${resolved} resolved, ${diffs.length - resolved} open)`,
     `- Rows that could not be structured: ${untranslated.size}`,
+    `- EU-side full cells: \`${A2M_PATH}\` (trade-tariff/ott-prototype@${A2M_COMMIT}, git blob ${A2M_BLOB}): ${cells.length} distinct cells, last record sub_heading ${a2mLast}`,
+    `- Full-cell checks: ${checks.size} differences checked, ${[...checks.values()].filter((c) => !c.failures.length).length} confirmed, ${[...checks.values()].filter((c) => c.failures.length).length} not; resolved from the cell: ${fromCell.size} (rows given their full rule: ${completions.size}; rows added: ${added.length})`,
+    `- Rows still marked incomplete: ${rows.filter((r) => r.incomplete).length}`,
+    '',
+    '## Differences the EU-side full cell does not confirm',
+    '',
+    ...[...checks].filter(([, c]) => c.failures.length).map(([k, c]) => `- ${k} (${diffs.find((d) => d.key === k)!.title}): ${c.failures.join('; ')}`),
     '',
     ...problemsSection(problems),
   ].join('\n');
@@ -343,6 +713,9 @@ interface Difference {
   euIndexes?: number[];
   /** Short note copied onto the EU row(s) in psr.json. */
   rowNote?: string;
+  /** The EU row and the UK cell the difference is between (for the EU-side full-cell check). */
+  eu?: EuRow;
+  uk?: UkCell;
 }
 
 interface UkCell {
@@ -439,6 +812,8 @@ function diffAgainstUk(euRows: EuRow[]): Difference[] {
         title: `EU "${r.set.heading.replace(/\s+/g, ' ')}" vs UK "${c.label}"`,
         lines: [where, `EU scope ${scopeString(r.scope)}; UK scope ${scopeString(c.scope)} (UK ranges: ${[...new Set(c.ranges)].join(', ')}).`],
         euIndexes: [r.index],
+        eu: r,
+        uk: c,
       });
     }
     if (keys.join(' ') === ek) continue; // same rule
@@ -450,6 +825,8 @@ function diffAgainstUk(euRows: EuRow[]): Difference[] {
         lines: [where, `EU: ${q(r.text)}`, `UK: ${ukText}`],
         euIndexes: [r.index],
         rowNote: `The UK mirror of this Annex II row (UKVFTA list) has ${keys.length - 1} further alternative(s) that the EU source does not carry; not confirmed for the EVFTA, so not applied (differences.md, key alternatives:${r.index}).`,
+        eu: r,
+        uk: c,
       });
       continue;
     }
@@ -461,6 +838,8 @@ function diffAgainstUk(euRows: EuRow[]): Difference[] {
         lines: [where, `EU: ${q(r.text)}`, `UK: ${ukText}`],
         euIndexes: [r.index],
         rowNote: `The UK mirror of this Annex II row has other alternatives besides this one; not confirmed for the EVFTA, so not applied (differences.md, key partial:${r.index}).`,
+        eu: r,
+        uk: c,
       });
       continue;
     }
@@ -470,6 +849,8 @@ function diffAgainstUk(euRows: EuRow[]): Difference[] {
       title: `${r.set.heading.replace(/\s+/g, ' ')}${r.sub ? ` (${r.sub.slice(0, 60)})` : ''}`,
       lines: [where, `EU: ${q(r.text)}`, `UK: ${ukText}`],
       euIndexes: [r.index],
+      eu: r,
+      uk: c,
     });
   }
 
@@ -483,6 +864,7 @@ function diffAgainstUk(euRows: EuRow[]): Difference[] {
       // The goods of this UK row fall to the EU chapter row: say so on that row.
       euIndexes: kept.filter((r) => r.scope.from.length === 2 && r.scope.from === c.scope.from.slice(0, 2)).map((r) => r.index),
       rowNote: `Heading ${scopeString(c.scope)}${c.sub ? ` (${c.sub.slice(0, 60)})` : ''} has its own row in the UK mirror of Annex II but none in the EU source, so its goods fall to this chapter row; unconfirmed for the EVFTA (differences.md, key uk-only:${c.indexes[0]}).`,
+      uk: c,
     });
   }
   return diffs;

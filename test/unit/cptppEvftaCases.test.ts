@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cptpp } from '../../src/agreements/cptpp.js';
 import { evfta } from '../../src/agreements/evfta.js';
 import { evaluateOrigin } from '../../src/evaluate/evaluateOrigin.js';
+import { findProductRule } from '../../src/evaluate/findProductRule.js';
 
 const m = (id: string, hsCode: string, amount: string, more: Record<string, unknown> = {}) => ({ id, hsCode, value: { amount, currency: 'USD' }, originCountry: 'CN', ...more });
 const converter = (materials: unknown[]) => ({
@@ -37,16 +38,13 @@ describe('CPTPP worked cases (heading 8504: CTH or RVC 30 % build-up, 40 % build
   });
 });
 
+const euShipment = (product: Record<string, unknown>) => ({ exportingCountry: 'VN', importingCountry: 'DE', date: '2026-06-01', product: { exWorksPrice: { amount: '100', currency: 'USD' }, operations: ['other_processing'], ...product } });
+
 describe('EVFTA: rows that may lack legal alternatives', () => {
   it('never answers "not originating" on the first alternative alone', () => {
-    // Chapter 32 (paints): the EU source gives only "CTH, same heading up to 20 %"; the UK mirror has a value alternative too.
-    const paint = {
-      exportingCountry: 'VN',
-      importingCountry: 'DE',
-      date: '2026-06-01',
-      product: { hsCode: '320890', exWorksPrice: { amount: '100', currency: 'USD' }, operations: ['other_processing'], materials: [m('base', '320890', '45')] },
-    };
-    const r = evaluateOrigin(paint, evfta);
+    // ex Chapter 95 (toys): the EU source gives only "CTH"; the UK mirror has a value alternative too, and the
+    // EU-side full cells (Access2Markets data) stop at 940179, so the row stays incomplete.
+    const r = evaluateOrigin(euShipment({ hsCode: '950300', materials: [m('parts', '950300', '45')] }), evfta);
     expect(r.status).toBe('undetermined');
     expect(r.issues.map((i) => i.code)).toContain('rule_alternatives_incomplete');
   });
@@ -64,6 +62,38 @@ describe('EVFTA: rows that may lack legal alternatives', () => {
     };
     const r = evaluateOrigin(trousers, evfta);
     expect(r.status).toBe('undetermined');
+  });
+});
+
+describe('EVFTA: rows completed from the EU-side full cells (Access2Markets data)', () => {
+  it('a paint failing the first alternative but meeting the value alternative is originating (was undetermined)', () => {
+    // Chapter 32: "CTH, same-heading materials up to 20 %; or non-originating materials up to 50 %". 45 % of
+    // same-heading materials fails the first alternative and meets the second.
+    const r = evaluateOrigin(euShipment({ hsCode: '320890', materials: [m('base', '320890', '45')] }), evfta);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('MaxNOM(50% EXW)');
+    expect(r.issues.map((i) => i.code)).not.toContain('rule_alternatives_incomplete');
+    // Above both limits it is now a plain "not originating": the row has all its alternatives.
+    expect(evaluateOrigin(euShipment({ hsCode: '320890', materials: [m('base', '320890', '55')] }), evfta).status).toBe('not_originating');
+  });
+  it('unwrought platinum (7110) resolves to its own row, no longer a declared gap', () => {
+    const none = findProductRule(evfta, '711011');
+    expect(none.status).toBe('choice_required');
+    expect(none.status === 'choice_required' && none.options.map((o) => o.id)).toEqual(['7110.1', '7110.2']);
+    const found = findProductRule(evfta, '711011', '7110.1');
+    expect(found).toMatchObject({ status: 'found', row: { id: '7110.1', cite: { source: 'a2m-vn-psr' } } });
+    expect(found.status === 'found' && found.row.expression).toMatch(/^AnyHeading\(except: \[h7106, h7108, h7110\]\) or Process\(precious_metal_separation\)/);
+    // From ore concentrate: any heading except 7106/7108/7110. From non-originating unwrought platinum with no
+    // separation or alloying: not originating (the looser 'ex Chapter 71' change of heading no longer applies).
+    const fromOre = evaluateOrigin(euShipment({ hsCode: '711011', subdivision: { evfta: '7110.1' }, materials: [m('ore', '261690', '60')] }), evfta);
+    expect(fromOre.status).toBe('originating');
+    const fromMetal = evaluateOrigin(euShipment({ hsCode: '711011', subdivision: { evfta: '7110.1' }, materials: [m('sponge', '711011', '60')] }), evfta);
+    expect(fromMetal.status).toBe('not_originating');
+  });
+  it('4113 and ex 6206 (embroidered) have rows of their own', () => {
+    expect(findProductRule(evfta, '411310')).toMatchObject({ status: 'found', row: { id: '4113' } });
+    const blouse = findProductRule(evfta, '620630');
+    expect(blouse.status === 'choice_required' && blouse.options.map((o) => o.id).sort()).toEqual(['62', '6206']);
   });
 });
 
