@@ -1,5 +1,5 @@
 import { makeIssue } from '../issues.js';
-import { type Rational, formatRational, toDecimalString } from '../money/rational.js';
+import { type Rational, type RationalSum, addTo, formatRational, toDecimalString } from '../money/rational.js';
 import type { ValueBasis } from '../rules/ast.js';
 import type { ClassifiedMaterial, CriterionContext, LeafOutcome, MaterialVerdict } from './types.js';
 
@@ -34,18 +34,9 @@ export const nonOriginating = (ms: readonly ClassifiedMaterial[]) => ms.filter((
 
 /** Exact sum of the materials' non-originating values, without building an intermediate array (hot path). */
 export function sumNonOriginating(ms: readonly ClassifiedMaterial[]): Rational {
-  let n = 0n;
-  let d = 1n;
-  for (let i = 0; i < ms.length; i++) {
-    const x = ms[i]!.nonOriginatingAmount;
-    if (x.d === d) n += x.n;
-    else if (d % x.d === 0n) n += x.n * (d / x.d);
-    else {
-      n = n * x.d + x.n * d;
-      d *= x.d;
-    }
-  }
-  return { n, d };
+  const acc: RationalSum = { n: 0n, d: 1n };
+  for (let i = 0; i < ms.length; i++) addTo(acc, ms[i]!.nonOriginatingAmount);
+  return acc;
 }
 
 export function verdict(m: ClassifiedMaterial, v: MaterialVerdict['verdict']): MaterialVerdict {

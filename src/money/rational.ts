@@ -55,19 +55,27 @@ export function compare(a: Rational, b: Rational): -1 | 0 | 1 {
 }
 
 export const isZero = (a: Rational): boolean => a.n === 0n;
-/** Exact sum; reduces once at the end (amounts usually share a denominator). */
-export const sum = (xs: Iterable<Rational>): Rational => {
-  let n = 0n;
-  let d = 1n;
-  for (const x of xs) {
-    if (x.d === d) n += x.n;
-    else if (d % x.d === 0n) n += x.n * (d / x.d);
-    else {
-      n = n * x.d + x.n * d;
-      d *= x.d;
-    }
+/** A running exact sum, for {@link addTo}. */
+export interface RationalSum {
+  n: bigint;
+  d: bigint;
+}
+
+/** Adds `x` to a running sum in place (amounts usually share a denominator, so no rescaling). */
+export function addTo(acc: RationalSum, x: Rational): void {
+  if (x.d === acc.d) acc.n += x.n;
+  else if (acc.d % x.d === 0n) acc.n += x.n * (acc.d / x.d);
+  else {
+    acc.n = acc.n * x.d + x.n * acc.d;
+    acc.d *= x.d;
   }
-  return { n, d };
+}
+
+/** Exact sum (not reduced: comparisons cross-multiply and display reduces). */
+export const sum = (xs: Iterable<Rational>): Rational => {
+  const acc: RationalSum = { n: 0n, d: 1n };
+  for (const x of xs) addTo(acc, x);
+  return acc;
 };
 
 const POW10 = [1n, 10n, 100n, 1000n, 10000n, 100000n, 1000000n];
