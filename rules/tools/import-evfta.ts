@@ -38,6 +38,14 @@
  * the same wording, or a hand translation given in the resolution) and loses its
  * `incomplete` flag; where it fails, the row stays incomplete and the failure is
  * a problem of the import. The package never reads this file at runtime.
+ *
+ * Textile tolerances: each row of Chapters 50–63 (and any row whose cell mentions them) gets the Annex I
+ * notes its EU-side cell refers to ("see Note 6" → `mixed`, "See Note 7" → `otherHeading`), from the cell
+ * of its own legal row and indent; records of one row that disagree leave it unsettled. The capture keeps
+ * one footnote text per cell, so a cell showing a lost marker (", .") while the UK mirror of the same row
+ * refers to a further note also leaves the row unsettled. The report compares every row with the UKVFTA
+ * row of the same legal row, and the import fails if agreement.json's tolerance chapters do not follow
+ * (a chapter with an unsettled row keeps `unknownToleranceChapters`; the others are `excludedChapters`).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -235,24 +243,30 @@ function loadA2m(problems: string[]): A2mCell[] {
 }
 
 /**
- * The EU-side cell of a legal row: its label names every code of the scope, it
- * has records inside the scope, its indent is the row's description and (when
- * given) it contains the EU prototype's text. Exactly one cell must remain.
+ * The EU-side cells of a legal row: their label names every code of the scope, they have records inside
+ * the scope, their indent is the row's description and (when given) they contain the EU prototype's text.
  */
-function findA2mCell(cells: readonly A2mCell[], codes: readonly string[], desc: string, first?: string): { cell?: A2mCell; why?: string } {
+function a2mCandidates(cells: readonly A2mCell[], codes: readonly string[], desc: string, first?: string): { cells: A2mCell[]; why?: string } {
   const level = codes[0]!.length;
   const inScope = (sub: string) => codes.some((c) => sub.startsWith(c));
   let cand = cells.filter((c) => c.codes[0]!.length === level && codes.every((k) => c.codes.includes(k)) && c.records.some((r) => inScope(r.sub)));
-  if (!cand.length) return { why: `no EU-side record whose legal row names ${codes.join(', ')}${codes[0]! > a2mLast.slice(0, level) ? ` (the file stops at sub_heading ${a2mLast})` : ''}` };
+  if (!cand.length) return { cells: [], why: `no EU-side record whose legal row names ${codes.join(', ')}${codes[0]! > a2mLast.slice(0, level) ? ` (the file stops at sub_heading ${a2mLast})` : ''}` };
   const dk = cellKey(desc);
   const exact = cand.filter((c) => cellKey(c.desc) === dk);
   cand = exact.length ? exact : cand.filter((c) => dk !== '' && cellKey(c.desc) !== '' && (cellKey(c.desc).includes(dk) || dk.includes(cellKey(c.desc))));
-  if (!cand.length) return { why: `no EU-side cell of ${codes.join(', ')} has the indent "${desc}"` };
+  if (!cand.length) return { cells: [], why: `no EU-side cell of ${codes.join(', ')} has the indent "${desc}"` };
   if (first !== undefined) {
     const fk = ` ${cellKey(first)} `;
     cand = cand.filter((c) => ` ${cellKey(c.text)} `.includes(fk));
-    if (!cand.length) return { why: `no EU-side cell of ${codes.join(', ')} ("${desc}") contains the EU prototype's text` };
+    if (!cand.length) return { cells: [], why: `no EU-side cell of ${codes.join(', ')} ("${desc}") contains the EU prototype's text` };
   }
+  return { cells: cand };
+}
+
+/** The EU-side cell of a legal row ({@link a2mCandidates}): exactly one cell text must remain. */
+function findA2mCell(cells: readonly A2mCell[], codes: readonly string[], desc: string, first?: string): { cell?: A2mCell; why?: string } {
+  const { cells: cand, why } = a2mCandidates(cells, codes, desc, first);
+  if (!cand.length) return { why };
   if (new Set(cand.map((c) => c.text)).size > 1) return { why: `${cand.length} different EU-side cells fit ${codes.join(', ')} ("${desc}")` };
   return { cell: cand[0] };
 }
@@ -380,6 +394,234 @@ function seedEuCells(resolutions: Resolution[], diffs: readonly Difference[], ch
   console.log(`marked ${n} difference(s) as resolved from the EU-side full cell`);
 }
 
+// ---------------------------------------------------------------- textile tolerances (Annex I Notes 6 and 7)
+
+type TextileNote = 'mixed' | 'otherHeading';
+const TEXTILE_NOTES: readonly TextileNote[] = ['mixed', 'otherHeading'];
+const noteName = (n: TextileNote) => (n === 'mixed' ? 'Note 6' : 'Note 7');
+const showNotes = (ns: readonly TextileNote[] | undefined) => (ns === undefined ? '?' : ns.length ? ns.map(noteName).join(' + ') : 'none');
+const isTextileChapter = (code: string) => code.slice(0, 2) >= '50' && code.slice(0, 2) <= '63';
+
+/** A UKVFTA row as import-evfta reads it. */
+interface UkvftaRow {
+  id: string;
+  rule: string;
+  cite: { ref: string };
+  textileTolerances?: TextileNote[];
+}
+
+/** Where an EVFTA row comes from: the codes and indent of its legal row, the EU prototype's text, the UK cell. */
+interface RowOrigin {
+  codes: string[];
+  desc: string;
+  first?: string;
+  uk?: UkCell;
+}
+
+/**
+ * The Annex I notes a cell refers to: "see Note 6 of Annex I" gives `mixed`, "See Note 7 of Annex I" gives
+ * `otherHeading`; other notes ("Notes 8.1 and 8.3") are not textile tolerances.
+ */
+export function cellTextileNotes(text: string): TextileNote[] {
+  const found = new Set<TextileNote>();
+  for (const m of text.matchAll(/\bNotes?\s+(\d+(?:\.\d+)?(?:\s*(?:,|and)\s*\d+(?:\.\d+)?)*)\s+of\s+Annex\s+I\b/gi)) {
+    for (const n of m[1]!.split(/\s*(?:,|and)\s*/)) {
+      const major = n.split('.')[0];
+      if (major === '6') found.add('mixed');
+      else if (major === '7') found.add('otherHeading');
+    }
+  }
+  return TEXTILE_NOTES.filter((n) => found.has(n));
+}
+
+/**
+ * The trace of a lost footnote-marker pair. The EU-side capture drops footnote markers and appends one
+ * footnote text at the end of the cell; where the legal cell had two markers side by side ("…product.³˒⁵" in
+ * the UK mirror), it keeps the comma between them: "…of the product , . For special conditions…",
+ * "(including cutting); , or". Returns the passage, or undefined.
+ */
+export function lostMarkerTrace(text: string): string | undefined {
+  const m = /(?:\s|;),(?=\s*(?:[.;,]|or\b|For special|See Note|$))/i.exec(text);
+  return m ? `…${text.slice(Math.max(0, m.index - 25), m.index + 14).trim()}…` : undefined;
+}
+
+interface TextileFinding {
+  id: string;
+  scope: string;
+  /** The notes the row refers to; undefined when the row could not be settled. */
+  notes?: TextileNote[];
+  /** What the EU-side cell(s) say, even when not taken. */
+  cellNotes?: TextileNote[];
+  cells: A2mCell[];
+  /** Records of the matched cells inside the row's scope. */
+  records: { index: number; sub: string }[];
+  lost?: string;
+  uk?: { notes: TextileNote[]; sets: number[]; rows: string[]; disagree: boolean };
+  why?: string;
+  /** One line on how the row's notes were settled (for the report and, where it matters, the row's note). */
+  verdict: string;
+}
+
+const sameNotes = (a: readonly TextileNote[], b: readonly TextileNote[]) => a.join() === b.join();
+
+/**
+ * For every row of Chapters 50–63 (and any other row whose EU-side cell refers to Note 6 or 7 of Annex I):
+ * the textile notes its EU-side cell refers to, taken from the cell of the row's own legal row and indent.
+ * A row stays unsettled (no `textileTolerances`, listed in the report) when no cell is found, when the
+ * records it covers disagree, or when its cell shows a lost footnote marker and the UK mirror of the same
+ * legal row refers to a note the cell does not show. Where the UK mirror differs otherwise, the EU-side cell
+ * is taken and the difference listed. Writes `textileTolerances` (and a note where it matters) on the rows.
+ */
+function deriveTextileNotes(
+  rows: Record<string, unknown>[],
+  origin: ReadonlyMap<Record<string, unknown>, RowOrigin>,
+  cells: readonly A2mCell[],
+  ukRows: readonly UkvftaRow[],
+  problems: string[],
+): TextileFinding[] {
+  const findings: TextileFinding[] = [];
+  const used = new Set<A2mCell>();
+  for (const row of rows) {
+    const id = row.id as string;
+    const scope = row.scope as string;
+    const o = origin.get(row);
+    if (!o) {
+      problems.push(`row ${id}: no origin recorded for the textile-note derivation`);
+      continue;
+    }
+    const { cells: cand, why } = a2mCandidates(cells, o.codes, o.desc, o.first);
+    const mentions = cand.some((c) => cellTextileNotes(c.text).length > 0);
+    if (!isTextileChapter(scope) && !mentions) continue;
+    for (const c of cand) used.add(c);
+    // The UK mirror of the same legal row: every UKVFTA row built from the UK cell's rule sets.
+    let uk: TextileFinding['uk'];
+    if (o.uk) {
+      const sets = o.uk.indexes;
+      const mine = ukRows.filter((u) => sets.includes(Number(/rule set (\d+)\)$/.exec(u.cite.ref)?.[1] ?? -1)));
+      const kinds = new Set(mine.map((u) => (u.textileTolerances ?? []).join()));
+      const notes = TEXTILE_NOTES.filter((n) => mine.some((u) => u.textileTolerances?.includes(n)));
+      if (mine.length) uk = { notes, sets, rows: mine.map((u) => u.id), disagree: kinds.size > 1 };
+    }
+    const records = cand.flatMap((c) => c.records.filter((r) => o.codes.some((k) => r.sub.startsWith(k))));
+    const f: TextileFinding = { id, scope, cells: cand, records, uk, verdict: '' };
+    findings.push(f);
+    if (!cand.length) {
+      f.why = why ?? 'no EU-side cell';
+      f.verdict = `unsettled: ${f.why}`;
+      continue;
+    }
+    const perCell = cand.map((c) => cellTextileNotes(c.text));
+    if (new Set(perCell.map((n) => n.join())).size > 1) {
+      f.why = `the EU-side records it covers disagree: ${cand.map((c, i) => `"${c.label}"${c.desc ? ` (${c.desc.slice(0, 40)})` : ''} → ${showNotes(perCell[i])}`).join('; ')}`;
+      f.verdict = `unsettled: ${f.why}`;
+      continue;
+    }
+    f.cellNotes = perCell[0]!;
+    f.lost = cand.map((c) => lostMarkerTrace(c.text)).find((t) => t !== undefined);
+    const ukMore = uk ? uk.notes.filter((n) => !f.cellNotes!.includes(n)) : [];
+    if (f.lost && ukMore.length) {
+      f.why = `the EU-side cell refers to ${showNotes(f.cellNotes)} but shows the trace of a lost footnote marker ("${f.lost}"), and the UK mirror of the same legal row refers to ${showNotes(uk!.notes)}: the cell cannot say whether ${ukMore.map(noteName).join(' and ')} also applies`;
+      f.verdict = `unsettled: ${f.why}`;
+      continue;
+    }
+    f.notes = f.cellNotes;
+    if (!uk) f.verdict = 'EU-side cell (no UK row matched)';
+    else if (uk.disagree) f.verdict = `EU-side cell; the UK rows of this legal row (${uk.rows.join(', ')}) differ among themselves`;
+    else if (sameNotes(uk.notes, f.notes)) f.verdict = f.lost ? 'EU-side cell = UK mirror (the cell lost a second marker; the UK mirror shows it is the same note)' : 'EU-side cell = UK mirror';
+    else f.verdict = `**differs from the UK mirror (${showNotes(uk.notes)}); EU-side cell taken**`;
+  }
+  for (const c of cells) {
+    if (used.has(c) || !cellTextileNotes(c.text).length) continue;
+    // A cell no row took: fine only where a row with the same notes covers its records (e.g. grouped labels).
+    problems.push(`EU-side cell "${c.label}"${c.desc ? ` (${c.desc.slice(0, 60)})` : ''} refers to ${showNotes(cellTextileNotes(c.text))} of Annex I, but no row took it (records ${c.records[0]!.sub}…)`);
+  }
+  // Write the rows.
+  const byId = new Map(findings.map((f) => [f.id, f]));
+  for (const row of rows) {
+    const f = byId.get(row.id as string);
+    if (!f) continue;
+    if (f.notes?.length) row.textileTolerances = f.notes;
+    const extra =
+      f.notes === undefined
+        ? `Textile tolerances not recorded (import-report.md): ${f.why}.`
+        : f.uk && !f.uk.disagree && !sameNotes(f.uk.notes, f.notes)
+          ? `Textile notes from the EU-side cell (${showNotes(f.notes)}); the UK mirror of this row refers to ${showNotes(f.uk.notes)} (import-report.md).`
+          : undefined;
+    if (extra) row.note = row.note ? `${row.note as string} ${extra}` : extra;
+  }
+  return findings;
+}
+
+/** The chapters of 50–63 whose rows all have settled textile notes, and those with unsettled rows. */
+function textileChapters(findings: readonly TextileFinding[]): { settled: string[]; unsettled: string[] } {
+  const chapters = Array.from({ length: 14 }, (_, i) => String(50 + i));
+  const open = new Set(findings.filter((f) => f.notes === undefined).map((f) => f.scope.slice(0, 2)));
+  return { settled: chapters.filter((c) => !open.has(c)), unsettled: chapters.filter((c) => open.has(c)) };
+}
+
+/**
+ * agreement.json must follow the derivation: a chapter with an unsettled row keeps its unknown tolerance
+ * (never `excludedChapters`); a chapter whose rows are all settled leaves `unknownToleranceChapters`; the
+ * notes the rows refer to are defined in `textileTolerances`.
+ */
+function checkToleranceChapters(
+  findings: readonly TextileFinding[],
+  agreement: { tolerance?: { excludedChapters?: string[]; unknownToleranceChapters?: string[] }; textileTolerances?: Record<string, unknown> },
+  problems: string[],
+): void {
+  const { settled, unsettled } = textileChapters(findings);
+  const excluded = new Set(agreement.tolerance?.excludedChapters ?? []);
+  const unknown = new Set(agreement.tolerance?.unknownToleranceChapters ?? []);
+  for (const c of unsettled) {
+    if (!unknown.has(c)) problems.push(`agreement.json: Chapter ${c} has rows with unsettled textile notes, so it must stay in tolerance.unknownToleranceChapters`);
+    if (excluded.has(c)) problems.push(`agreement.json: Chapter ${c} has rows with unsettled textile notes; it may not be in tolerance.excludedChapters`);
+  }
+  for (const c of settled) {
+    if (unknown.has(c)) problems.push(`agreement.json: every row of Chapter ${c} has settled textile notes; move it from tolerance.unknownToleranceChapters to excludedChapters`);
+    else if (!excluded.has(c)) problems.push(`agreement.json: Chapter ${c} (textiles) is in neither tolerance.excludedChapters nor unknownToleranceChapters`);
+  }
+  for (const n of TEXTILE_NOTES) {
+    if (findings.some((f) => f.notes?.includes(n)) && !agreement.textileTolerances?.[n]) problems.push(`agreement.json: rows refer to ${noteName(n)} of Annex I, but textileTolerances.${n} is not defined`);
+  }
+}
+
+/** The import report's section on textile notes. */
+function textileReport(findings: readonly TextileFinding[]): string[] {
+  const { settled, unsettled } = textileChapters(findings);
+  const count = (n: TextileNote) => findings.filter((f) => f.notes?.includes(n)).length;
+  const open = findings.filter((f) => f.notes === undefined);
+  const differ = findings.filter((f) => f.notes !== undefined && f.uk && !f.uk.disagree && !sameNotes(f.uk.notes, f.notes));
+  const rec = (f: TextileFinding) => {
+    const r = f.records[0];
+    const c = f.cells[0];
+    if (!r || !c) return '-';
+    const subs = new Set(f.records.map((x) => x.sub));
+    return `"${c.label}"${c.desc ? ` (${c.desc.length > 40 ? `${c.desc.slice(0, 37)}…` : c.desc})` : ''}: rules[${r.index}] (${r.sub})${subs.size > 1 ? ` + ${f.records.length - 1} more in scope` : ''}${f.cells.length > 1 ? `; ${f.cells.length} cells` : ''}`;
+  };
+  return [
+    '## Textile tolerances (Annex I Notes 6 and 7)',
+    '',
+    `Each row of Chapters 50–63, and any other row whose EU-side cell refers to Note 6 or 7 of Annex I, takes the notes its EU-side full cell ([${A2M_SOURCE}]) refers to: "For special conditions relating to products made of a mixture of textile materials, see Note 6 of Annex I to Protocol 1" → \`mixed\`; "See Note 7 of Annex I to Protocol 1" → \`otherHeading\`. The cell is the one of the row's own legal row and indent, with records inside the row's scope (and, for rows from the EU prototype list, containing its text). The comparison is with the UKVFTA rows built from the UK rule sets of the same legal row (their notes come from the footnote markers of the UK Origin Reference Document: rules/ukvfta/textile-notes.json).`,
+    '',
+    'The EU-side capture drops the footnote markers and appends **one** footnote text at the end of a cell. Where the legal cell has two markers side by side, it keeps the comma between them (", ." or "; , or"): the trace of a lost marker. Such a cell proves the note it shows, not the absence of another. A row whose cell shows that trace while the UK mirror refers to a further note is left **unsettled** (no `textileTolerances`; its chapter keeps an unknown tolerance), rather than taking either list.',
+    '',
+    `- Rows examined: ${findings.length}; settled: ${findings.length - open.length} (with references: ${findings.filter((f) => f.notes?.length).length}: Note 6 ${count('mixed')}, Note 7 ${count('otherHeading')}, both ${findings.filter((f) => f.notes?.length === 2).length}; no reference: ${findings.filter((f) => f.notes?.length === 0).length}); unsettled: ${open.length}`,
+    `- Outside Chapters 50–63 with a reference: ${findings.filter((f) => !isTextileChapter(f.scope) && f.notes?.length).map((f) => f.id).join(', ') || 'none'}`,
+    `- Differences from the UK mirror where the EU-side cell was taken: ${differ.length}${differ.length ? ` (${differ.map((f) => f.id).join(', ')})` : ''}`,
+    `- Chapters whose rows are all settled (general tolerance excluded, textile notes per row): ${settled.join(', ') || 'none'}`,
+    `- Chapters with unsettled rows (unknown tolerance kept): ${unsettled.join(', ') || 'none'}`,
+    '',
+    ...(open.length ? ['Unsettled rows:', '', ...open.map((f) => `- ${f.id}: ${f.why}`), ''] : []),
+    '| row | EU-side cell | record | lost marker | UK mirror (rows) | taken | how |',
+    '|---|---|---|---|---|---|---|',
+    ...findings.map(
+      (f) =>
+        `| ${f.id} | ${showNotes(f.cellNotes)} | ${rec(f).replace(/\|/g, '\\|')} | ${f.lost ? `"${f.lost.replace(/\|/g, '\\|')}"` : ''} | ${f.uk ? `${showNotes(f.uk.notes)} (${f.uk.rows.join(', ')})` : '-'} | ${f.notes === undefined ? '**unsettled**' : showNotes(f.notes)} | ${f.verdict.replace(/\|/g, '\\|')} |`,
+    ),
+    '',
+  ];
+}
+
 // ---------------------------------------------------------------- main
 
 function readJson<T>(p: string): T {
@@ -477,12 +719,13 @@ function main(): void {
   const untranslated = new Set<string>();
   const rows: Record<string, unknown>[] = [];
   const idCount = new Map<string, number>();
-  const diffs = diffAgainstUk(euRows);
+  const ukMatch = new Map<number, UkCell>();
+  const diffs = diffAgainstUk(euRows, ukMatch);
   const resByKey = new Map(resolutions.map((r) => [r.key, r]));
 
   // ---- the EU-side full cells: check every difference that has a UK cell; apply those resolved from them
   const cells = loadA2m(problems);
-  const ukRows = readJson<{ rows: { rule: string; cite: { ref: string } }[] }>(join(root, UKVFTA_PSR)).rows;
+  const ukRows = readJson<{ rows: UkvftaRow[] }>(join(root, UKVFTA_PSR)).rows;
   const euRule = (r: EuRow) => overrides.get(r.index)?.rule ?? byText.get(r.text)?.rule;
   const checks = new Map<string, A2mCheck>();
   for (const d of diffs) {
@@ -496,6 +739,8 @@ function main(): void {
   /** Keys resolved from the EU-side cell whose check passed. */
   const fromCell = new Set<string>();
   const completions = new Map<number, { rule: string; text: string; cite: { source: string; ref: string }; note: string }>();
+  /** Where each row comes from, for the textile-note derivation: its legal row's codes, indent, prototype text and UK cell. */
+  const rowOrigin = new Map<Record<string, unknown>, RowOrigin>();
   const added: Record<string, unknown>[] = [];
   for (const res of resolutions) {
     if (res.basis !== 'eu-cell') continue;
@@ -549,7 +794,7 @@ function main(): void {
     }
     for (const a of check.add ?? []) {
       const desc = a.sibling ? a.sibling.sub || a.sibling.set.heading : check.cell!.desc;
-      added.push({
+      const item: Record<string, unknown> = {
         scope: a.scope,
         ...(a.labelEx ? { ex: desc } : {}),
         description: desc,
@@ -560,7 +805,9 @@ function main(): void {
           `No row in the EU prototype list (differences.md, key ${d.key}); the EU-side reproduction of Annex II (Access2Markets data; secondary, not the Official Journal) shows ${a.scope} in the grouped legal row "${check.cell!.label}"${check.cell!.desc ? ` ("${check.cell!.desc}")` : ''}, whose cell ${d.key.startsWith('label:') ? `is the rule of the EU row ${scopeString(d.eu!.scope)}, applied here unchanged` : `contains every alternative of the UK mirror's own row in the same order and with the same percentages (checked by import-evfta.ts); ${how}`}.`,
           ...(res.ruleNote ? [res.ruleNote] : []),
         ].join(' '),
-      });
+      };
+      added.push(item);
+      rowOrigin.set(item, { codes: scopeCodes(labelScope(a.scope)!), desc: (item.description as string), uk: d.uk });
     }
   }
   for (const [key, c] of checks) if (c.failures.length === 0 && resByKey.get(key)?.status === 'open') problems.push(`${key}: the EU-side full cell confirms this open difference; resolve it ("basis": "eu-cell") or say why not`);
@@ -590,7 +837,7 @@ function main(): void {
       ? // The UKVFTA translation note of the first alternative still explains its part of the rule.
         [full.note, ...(t?.note && t.from === 'ukvfta' ? [t.note] : []), ...(r.rangeCorrected ? [`HS range of the EU source corrected to its heading label (${r.rangeCorrected}).`] : []), ...(noteFor.get(r.index) ?? [])]
       : [...(t?.note && !override ? [t.note] : []), ...(override ? [override.note] : []), ...(r.rangeCorrected ? [`HS range of the EU source corrected to its heading label (${r.rangeCorrected}).`] : []), ...(noteFor.get(r.index) ?? [])];
-    rows.push({
+    const row: Record<string, unknown> = {
       id: n === 1 ? scope : `${scope}.${n}`,
       scope,
       ...(r.labelEx || shared ? { ex: shared ? `${r.set.heading.trim()}: ${desc}` : desc } : {}),
@@ -600,7 +847,9 @@ function main(): void {
       cite: full ? full.cite : override ? override.cite : { source: 'ott-xi-psr', ref: `Annex II row "${r.set.heading.replace(/\s+/g, ' ').trim()}" (psr_new/vietnam.json, rule set ${r.index})` },
       ...(notes.length ? { note: notes.join(' ') } : {}),
       ...(incompleteFor.has(r.index) ? { incomplete: incompleteFor.get(r.index)!.join(' ') } : {}),
-    });
+    };
+    rows.push(row);
+    rowOrigin.set(row, { codes: scopeCodes(r.scope), desc, first: r.text, uk: ukMatch.get(r.index) });
   }
   // Rows the EU prototype lacks, from the grouped legal rows of the EU-side cells: after the last row of a lower scope.
   const addedScopes = new Map<string, number>();
@@ -616,6 +865,7 @@ function main(): void {
     let at = rows.length;
     while (at > 0 && (rows[at - 1]!.scope as string) > scope) at--;
     rows.splice(at, 0, row);
+    rowOrigin.set(row, rowOrigin.get(a)!);
   }
   for (const r of rows as { id: string; scope: string }[]) if ((idCount.get(r.scope) ?? 0) > 1 && r.id === r.scope) r.id = `${r.scope}.1`;
   for (const t of untranslated) problems.push(`no translation for: ${JSON.stringify(t)}`);
@@ -624,6 +874,11 @@ function main(): void {
     const p = parseRuleExpression(row.rule);
     if (!p.success) problems.push(`row ${row.id}: ${p.issue.message}`);
   }
+
+  // ---- textile tolerances (Annex I Notes 6 and 7): which rows refer to them, from the EU-side cells
+  const textile = deriveTextileNotes(rows, rowOrigin, cells, ukRows, problems);
+  const agreement = readJson<{ tolerance?: { excludedChapters?: string[]; unknownToleranceChapters?: string[] }; textileTolerances?: Record<string, unknown> }>(join(OUT, 'agreement.json'));
+  checkToleranceChapters(textile, agreement, problems);
 
   const gaps = [
     { scope: '4101-4103', reason: "Annex II gives no rule of its own for raw hides and skins: the EU list has no row for them (the 'ex Chapter 41' heading row carries no rule in the UK mirror of the list either)" },
@@ -694,6 +949,7 @@ function main(): void {
     `- Full-cell checks: ${checks.size} differences checked, ${[...checks.values()].filter((c) => !c.failures.length).length} confirmed, ${[...checks.values()].filter((c) => c.failures.length).length} not; resolved from the cell: ${fromCell.size} (rows given their full rule: ${completions.size}; rows added: ${added.length})`,
     `- Rows still marked incomplete: ${rows.filter((r) => r.incomplete).length}`,
     '',
+    ...textileReport(textile),
     '## Differences the EU-side full cell does not confirm',
     '',
     ...[...checks].filter(([, c]) => c.failures.length).map(([k, c]) => `- ${k} (${diffs.find((d) => d.key === k)!.title}): ${c.failures.join('; ')}`),
@@ -727,7 +983,8 @@ interface UkCell {
   scope: { from: string; to: string };
 }
 
-function diffAgainstUk(euRows: EuRow[]): Difference[] {
+/** `matches` receives, for each kept EU rule set, the UK cell of the same legal row (the best match). */
+function diffAgainstUk(euRows: EuRow[], matches?: Map<number, UkCell>): Difference[] {
   const ukSets = readJson<{ rule_sets: SourceRuleSet[] }>(join(shared, UK_PATH)).rule_sets;
   // One cell per legal row: the UK re-cut copies (same label, same rules) are merged.
   const cells: UkCell[] = [];
@@ -798,6 +1055,7 @@ function diffAgainstUk(euRows: EuRow[]): Difference[] {
       })
       .sort((a, b) => b.score - a.score);
     const best = scored[0]!;
+    matches?.set(r.index, best.c);
     // Mark every candidate cell with the same legal label and rules as used.
     usedCells.add(best.c);
     for (const s of scored) if (s.keys.join(' ') === best.keys.join(' ') && (s.c.label === best.c.label || labelScope(s.c.label)!.ex || span(s.c.scope).lo > span(best.c.scope).hi || span(s.c.scope).hi < span(best.c.scope).lo)) usedCells.add(s.c);

@@ -49,6 +49,8 @@ describe('EVFTA: rows that may lack legal alternatives', () => {
     expect(r.issues.map((i) => i.code)).toContain('rule_alternatives_incomplete');
   });
   it('never answers "not originating" for a textile product a textile note might save', () => {
+    // ex Chapter 62 (row "62"): the EU-side cell refers to Note 6 only but lost a footnote marker (", ."), while the UK
+    // mirror refers to Notes 6 and 7; the row carries no textile notes and Chapter 62 keeps an unknown tolerance.
     const trousers = {
       exportingCountry: 'VN',
       importingCountry: 'DE',
@@ -62,6 +64,63 @@ describe('EVFTA: rows that may lack legal alternatives', () => {
     };
     const r = evaluateOrigin(trousers, evfta);
     expect(r.status).toBe('undetermined');
+  });
+});
+
+describe('EVFTA: textile tolerances of Annex I Notes 6 and 7, per row from the EU-side cells', () => {
+  it('Note 7: parts of garments (6217 "other") may use non-originating fabric of another heading up to 8 % of the ex-works price (was undetermined)', () => {
+    // 6217 "other": "Weaving accompanied by making-up (including cutting). See Note 7 of Annex I to Protocol 1."
+    const parts = (lining: string) =>
+      euShipment({
+        hsCode: '621790',
+        subdivision: { evfta: '6217.4' },
+        operations: ['weaving', 'making_up'],
+        materials: [m('yarn', '520512', '30'), m('lining', '540752', lining), m('zip', '960719', '5')],
+      });
+    const within = evaluateOrigin(parts('8'), evfta);
+    expect(within.status).toBe('originating');
+    expect(within.trace!.tolerance).toMatchObject({ applied: true, materialIds: ['lining'] });
+    expect(within.trace!.tolerance!.note).toMatch(/8\.00 ≤ 8\.00/);
+    const over = evaluateOrigin(parts('8.01'), evfta);
+    expect(over.status).toBe('not_originating');
+    expect(over.trace!.tolerance).toMatchObject({ applied: false, materialIds: ['lining'] });
+  });
+  it('Note 6: a cotton yarn may contain non-originating synthetic staple fibres up to 10 % of the weight of its basic textile materials', () => {
+    // 5204-5207 (cotton yarn): the cell ends "… see Note 6 of Annex I to Protocol 1". Note 6.2's own example: yarn of
+    // 5205 from cotton fibres of 5203 and synthetic staple fibres of 5506 is a mixed yarn.
+    const yarn = (materials: unknown[]) => euShipment({ hsCode: '520512', operations: ['spinning'], materials });
+    const tagged = (cotton: string, synthetic: string) => [
+      m('cotton', '520300', '40', { weight: cotton, tags: ['textile:cotton'] }),
+      m('polyester', '550630', '5', { weight: synthetic, tags: ['textile:polyester'] }),
+    ];
+    const within = evaluateOrigin(yarn(tagged('9.5', '0.5')), evfta);
+    expect(within.status).toBe('originating');
+    expect(JSON.stringify(within.trace)).toMatch(/mixed textile product: 0\.5 kg ≤ 1 kg/);
+    // 2 kg of 10 kg: above Note 6; the general 10 % value tolerance (the fibres are 5 % of the price) does not apply in Chapter 52.
+    expect(evaluateOrigin(yarn(tagged('8', '2')), evfta).status).toBe('not_originating');
+    const untagged = evaluateOrigin(yarn([m('cotton', '520300', '40', { weight: '9.5' }), m('polyester', '550630', '5', { weight: '0.5' })]), evfta);
+    expect(untagged.status).toBe('undetermined');
+    expect(untagged.issues.map((i) => i.code)).toContain('textile_data_needed');
+  });
+  it('a textile row without note references is not originating when a material breaks it, even within 10 % (was undetermined)', () => {
+    // 5903 (fabrics coated with plastics): no note reference in the cell, and the general tolerance does not apply to
+    // Chapters 50-63 (Protocol 1 Article 5(3)(b); Circular 11/2020 Article 8(1)(b)-(c)).
+    const r = evaluateOrigin(euShipment({ hsCode: '590320', operations: ['coating'], materials: [m('fabric', '540752', '5')] }), evfta);
+    expect(r.status).toBe('not_originating');
+    expect(r.trace!.children![0]!.tolerance).toMatchObject({ applied: false, materialIds: ['fabric'] });
+  });
+  it('a sewn T-shirt stays undetermined: its row (61 "obtained by sewing") has no settled note references', () => {
+    // The EU-side cell reads "Knitting and making-up (including cutting) , For special conditions … Note 6": the lone
+    // comma is a lost footnote marker, and the UK mirror refers to Notes 6 and 7 here. A non-originating rib collar
+    // of heading 6006 (5 %) would pass under Note 7 and fail under Note 6 alone, so no verdict is given.
+    const tshirt = euShipment({ hsCode: '610910', subdivision: { evfta: '61.1' }, operations: ['knitting', 'making_up'], materials: [m('yarn', '520512', '30'), m('collar', '600622', '5')] });
+    const r = evaluateOrigin(tshirt, evfta);
+    expect(r.status).toBe('undetermined');
+    const row = findProductRule(evfta, '610910', '61.1');
+    expect(row.status === 'found' && row.row.textileTolerances).toBeUndefined();
+    // Its sibling "other" (knitted to shape) refers to Note 6 alone, with no trace of a lost marker.
+    const sibling = findProductRule(evfta, '611020', '61.2');
+    expect(sibling.status === 'found' && sibling.row.textileTolerances).toEqual(['mixed']);
   });
 });
 
