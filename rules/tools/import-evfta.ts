@@ -458,6 +458,8 @@ interface TextileFinding {
   lost?: string;
   uk?: { notes: TextileNote[]; sets: number[]; rows: string[]; disagree: boolean };
   why?: string;
+  /** Set when a lost footnote marker was read from the UK mirror: how. */
+  inferred?: string;
   /** One line on how the row's notes were settled (for the report and, where it matters, the row's note). */
   verdict: string;
 }
@@ -520,8 +522,16 @@ function deriveTextileNotes(
     f.lost = cand.map((c) => lostMarkerTrace(c.text)).find((t) => t !== undefined);
     const ukMore = uk ? uk.notes.filter((n) => !f.cellNotes!.includes(n)) : [];
     if (f.lost && ukMore.length) {
-      f.why = `the EU-side cell refers to ${showNotes(f.cellNotes)} but shows the trace of a lost footnote marker ("${f.lost}"), and the UK mirror of the same legal row refers to ${showNotes(uk!.notes)}: the cell cannot say whether ${ukMore.map(noteName).join(' and ')} also applies`;
-      f.verdict = `unsettled: ${f.why}`;
+      if (uk!.disagree) {
+        f.why = `the EU-side cell refers to ${showNotes(f.cellNotes)} but shows the trace of a lost footnote marker ("${f.lost}"), and the UK rows of the same legal row differ among themselves`;
+        f.verdict = `unsettled: ${f.why}`;
+        continue;
+      }
+      // The cell lost a marker exactly where the UK mirror of the same cell has one: the lost marker is read as the
+      // UK mirror's note. Inferred, not read; said on the row and in the report.
+      f.notes = TEXTILE_NOTES.filter((n) => f.cellNotes!.includes(n) || uk!.notes.includes(n));
+      f.inferred = `the EU-side cell refers to ${showNotes(f.cellNotes)} and shows the trace of a lost footnote marker ("${f.lost}") where the UK mirror of the same legal row refers to ${showNotes(uk!.notes)}; the lost marker is read as ${ukMore.map(noteName).join(' and ')}`;
+      f.verdict = `**inferred**: ${f.inferred}`;
       continue;
     }
     f.notes = f.cellNotes;
@@ -544,7 +554,9 @@ function deriveTextileNotes(
     const extra =
       f.notes === undefined
         ? `Textile tolerances not recorded (import-report.md): ${f.why}.`
-        : f.uk && !f.uk.disagree && !sameNotes(f.uk.notes, f.notes)
+        : f.inferred
+          ? `Textile notes inferred (import-report.md): ${f.inferred}.`
+          : f.uk && !f.uk.disagree && !sameNotes(f.uk.notes, f.notes)
           ? `Textile notes from the EU-side cell (${showNotes(f.notes)}); the UK mirror of this row refers to ${showNotes(f.uk.notes)} (import-report.md).`
           : undefined;
     if (extra) row.note = row.note ? `${row.note as string} ${extra}` : extra;

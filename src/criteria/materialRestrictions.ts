@@ -50,21 +50,23 @@ export const manufactureFrom: Criterion<'manufacture_from'> = {
 
 /**
  * A specific process. Rules apply only to non-originating materials (the
- * materials that must undergo the process). Where the HS defines the process's
- * output (spinning → yarn, weaving → woven fabric, knitting → Chapter 60,
- * making-up → Chapters 61–63…), the rule is met when no non-originating material
- * is already at that stage: "weaving accompanied by making-up" then reads, as the
- * older lists said, "manufacture from yarn". Other processes (dyeing, printing,
- * coating…) must be among the operations the producer declares.
+ * materials that must undergo the process). For the stages of textile
+ * manufacture (spinning and extrusion → yarn, weaving and knitting → fabric,
+ * making-up → Chapters 61–63…), the rule is met when every non-originating
+ * textile material is one the process starts from: "weaving accompanied by
+ * making-up" then reads, as the older lists said, "manufacture from yarn", and
+ * "spinning or extrusion, with weaving" is not met by imported yarn of either
+ * kind. Other processes (dyeing, printing, coating…) must be among the
+ * operations the producer declares.
  */
 export const specificProcess: Criterion<'specific_process'> = {
   kind: 'specific_process',
   tolerable: true,
   run(node, ctx) {
     const ops = ctx.product.operations;
-    const output = PROCESSES.get(node.process)?.output;
-    if (output) {
-      const offending = nonOriginating(ctx.materials).filter((m) => isSelected(output, m.material.hsCode));
+    const inputs = PROCESSES.get(node.process)?.textileInputs;
+    if (inputs) {
+      const offending = nonOriginating(ctx.materials).filter((m) => isTextileCode(m.material.hsCode) && !isSelected(inputs, m.material.hsCode));
       return offending.length === 0
         ? { status: 'met', reason: { key: 'process_stage_met', params: { process: node.process } } }
         : {
@@ -128,3 +130,9 @@ export const producedExclusively: Criterion<'produced_exclusively'> = {
       : { status: 'not_met', reason: { key: 'pe_not_met' }, materials: non.map((m) => verdict(m, 'offending')) };
   },
 };
+
+/** Chapters 50–63 (textiles and textile articles). */
+function isTextileCode(code: string): boolean {
+  const chapter = code.slice(0, 2);
+  return chapter >= '50' && chapter <= '63';
+}

@@ -12,7 +12,9 @@ const MARK = { met: '✔', not_met: '✘', undetermined: '?' } as const;
 
 function figuresLine(f: Readonly<Record<string, string>> | undefined): string {
   if (!f) return '';
-  return ` [${Object.entries(f).map(([k, v]) => `${k}=${v}`).join(', ')}]`;
+  const entries = Object.entries(f);
+  if (entries.length === 0) return '';
+  return ` [${entries.map(([k, v]) => `${k}=${v}`).join(', ')}]`;
 }
 
 function renderTrace(t: TraceNode, lang: Language, depth: number, out: string[]): void {

@@ -9,32 +9,25 @@ export interface ProcessDefinition {
   readonly en: string;
   readonly vi: string;
   /**
-   * Where the process turns materials into a new HS stage: the classifications
-   * its output falls in. A non-originating material already classified there
-   * cannot have undergone the process in the exporting party, so a rule that
-   * requires the process is not met for that material (stage check). Taken from
-   * the HS nomenclature, not from any one agreement.
+   * For the stages of textile manufacture (Chapters 50–63): the textile
+   * materials the process starts from. A non-originating textile material
+   * outside them is already at the process's output stage or beyond it (or in
+   * another chain), so it cannot have undergone the process in the exporting
+   * party, and a rule that requires the process is not met for it (stage
+   * check). Non-textile materials are not judged. Taken from the HS
+   * nomenclature, not from any one agreement.
    */
-  readonly output?: MaterialSelector;
+  readonly textileInputs?: MaterialSelector;
 }
 
 const hs = (from: string, to: string = from) => ({ type: 'hs', from, to }) as const;
 
-/** Yarn headings of Chapters 50–55 (spun yarns; filament yarns are output of extrusion). */
-const SPUN_YARN: MaterialSelector = [hs('5004', '5006'), hs('5106', '5110'), hs('5204', '5207'), hs('5306', '5308'), hs('5508', '5511')];
-/** Man-made filament yarns, filament tow and staple fibres. */
-const MAN_MADE_FIBRES: MaterialSelector = [hs('5401', '5406'), hs('5501', '5507')];
-/** Woven fabrics of Chapters 50–55 and woven fabrics of Chapter 58. */
-const WOVEN_FABRIC: MaterialSelector = [
-  hs('5007'),
-  hs('5111', '5113'),
-  hs('5208', '5212'),
-  hs('5309', '5311'),
-  hs('5407', '5408'),
-  hs('5512', '5516'),
-  hs('5801', '5803'),
-  hs('5806'),
-];
+/** Textile fibres: silk, wool and animal hair, cotton, vegetable fibres, man-made staple fibres and tow. */
+const FIBRES: MaterialSelector = [hs('5001', '5003'), hs('5101', '5105'), hs('5201', '5203'), hs('5301', '5305'), hs('5501', '5507')];
+/** Yarns: spun yarns, man-made filament yarns and sewing thread, and the yarn-like products of 5604–5606. */
+const YARNS: MaterialSelector = [hs('5004', '5006'), hs('5106', '5110'), hs('5204', '5207'), hs('5306', '5308'), hs('5401', '5406'), hs('5508', '5511'), hs('5604', '5606')];
+/** Everything up to fabrics (Chapters 50–60): what making-up starts from. */
+const UP_TO_FABRIC: MaterialSelector = [hs('50', '60')];
 
 const list: ProcessDefinition[] = [
   // General working or processing, for producers to declare what they do beyond minimal operations.
@@ -44,15 +37,16 @@ const list: ProcessDefinition[] = [
   { id: 'machining', en: 'machining', vi: 'gia công cơ khí' },
   { id: 'moulding', en: 'moulding or casting', vi: 'đúc hoặc tạo khuôn' },
   { id: 'cooking', en: 'cooking or food processing', vi: 'nấu, chế biến thực phẩm' },
-  { id: 'spinning', en: 'spinning of fibres', vi: 'kéo sợi', output: SPUN_YARN },
-  { id: 'extrusion', en: 'extrusion of man-made fibres or filament yarn', vi: 'ép đùn xơ/sợi nhân tạo', output: MAN_MADE_FIBRES },
+  { id: 'spinning', en: 'spinning of fibres', vi: 'kéo sợi', textileInputs: FIBRES },
+  // Extrusion starts from chemical materials: every non-originating textile material is past it.
+  { id: 'extrusion', en: 'extrusion of man-made fibres or filament yarn', vi: 'ép đùn xơ/sợi nhân tạo', textileInputs: [] },
   { id: 'twisting', en: 'twisting', vi: 'xe sợi' },
   { id: 'texturing', en: 'texturing', vi: 'tạo dún' },
   { id: 'carding_combing', en: 'carding or combing', vi: 'chải thô hoặc chải kỹ' },
-  { id: 'weaving', en: 'weaving', vi: 'dệt thoi', output: WOVEN_FABRIC },
-  { id: 'knitting', en: 'knitting or crocheting', vi: 'dệt kim hoặc móc', output: [hs('60')] },
+  { id: 'weaving', en: 'weaving', vi: 'dệt thoi', textileInputs: [...FIBRES, ...YARNS] },
+  { id: 'knitting', en: 'knitting or crocheting', vi: 'dệt kim hoặc móc', textileInputs: [...FIBRES, ...YARNS] },
   { id: 'fabric_formation', en: 'fabric formation', vi: 'tạo vải' },
-  { id: 'nonwoven', en: 'non-woven techniques, including needle punching', vi: 'kỹ thuật không dệt, kể cả xuyên kim', output: [hs('5602', '5603')] },
+  { id: 'nonwoven', en: 'non-woven techniques, including needle punching', vi: 'kỹ thuật không dệt, kể cả xuyên kim', textileInputs: [...FIBRES, ...YARNS] },
   { id: 'tufting', en: 'tufting', vi: 'chần sợi nổi vòng' },
   { id: 'dyeing', en: 'dyeing', vi: 'nhuộm' },
   { id: 'yarn_dyeing', en: 'dyeing of yarn', vi: 'nhuộm sợi' },
@@ -64,7 +58,7 @@ const list: ProcessDefinition[] = [
   { id: 'coating', en: 'coating, laminating or impregnating', vi: 'tráng, phủ' },
   { id: 'flocking', en: 'flocking', vi: 'phủ xơ vụn' },
   { id: 'embroidery', en: 'embroidering', vi: 'thêu' },
-  { id: 'making_up', en: 'making-up, including cutting', vi: 'may hoàn thiện, kể cả cắt', output: [hs('61', '63')] },
+  { id: 'making_up', en: 'making-up, including cutting', vi: 'may hoàn thiện, kể cả cắt', textileInputs: UP_TO_FABRIC },
   { id: 'chemical_reaction', en: 'chemical reaction', vi: 'phản ứng hoá học' },
   { id: 'refining', en: 'refining', vi: 'tinh chế' },
   { id: 'specific_process_petroleum', en: 'a specific process for petroleum products (Note 8)', vi: 'quy trình cụ thể đối với sản phẩm dầu mỏ (Chú giải 8)' },

@@ -49,8 +49,8 @@ describe('EVFTA: rows that may lack legal alternatives', () => {
     expect(r.issues.map((i) => i.code)).toContain('rule_alternatives_incomplete');
   });
   it('never answers "not originating" for a textile product a textile note might save', () => {
-    // ex Chapter 62 (row "62"): the EU-side cell refers to Note 6 only but lost a footnote marker (", ."), while the UK
-    // mirror refers to Notes 6 and 7; the row carries no textile notes and Chapter 62 keeps an unknown tolerance.
+    // ex Chapter 62 (row "62", Notes 6 and 7): non-originating denim at 40 % is far above Note 7's 8 %, but the mixed-
+    // materials tolerance of Note 6 could still absorb it by weight, and weights and basic materials are not given.
     const trousers = {
       exportingCountry: 'VN',
       importingCountry: 'DE',
@@ -64,6 +64,7 @@ describe('EVFTA: rows that may lack legal alternatives', () => {
     };
     const r = evaluateOrigin(trousers, evfta);
     expect(r.status).toBe('undetermined');
+    expect(r.issues.map((i) => i.code)).toContain('textile_data_needed');
   });
 });
 
@@ -109,15 +110,19 @@ describe('EVFTA: textile tolerances of Annex I Notes 6 and 7, per row from the E
     expect(r.status).toBe('not_originating');
     expect(r.trace!.children![0]!.tolerance).toMatchObject({ applied: false, materialIds: ['fabric'] });
   });
-  it('a sewn T-shirt stays undetermined: its row (61 "obtained by sewing") has no settled note references', () => {
+  it('a sewn T-shirt: the lost footnote marker of row 61 is read from the UK mirror as Note 7, so a small collar passes', () => {
     // The EU-side cell reads "Knitting and making-up (including cutting) , For special conditions … Note 6": the lone
-    // comma is a lost footnote marker, and the UK mirror refers to Notes 6 and 7 here. A non-originating rib collar
-    // of heading 6006 (5 %) would pass under Note 7 and fail under Note 6 alone, so no verdict is given.
-    const tshirt = euShipment({ hsCode: '610910', subdivision: { evfta: '61.1' }, operations: ['knitting', 'making_up'], materials: [m('yarn', '520512', '30'), m('collar', '600622', '5')] });
-    const r = evaluateOrigin(tshirt, evfta);
-    expect(r.status).toBe('undetermined');
+    // comma is a lost footnote marker, where the UK mirror of the same cell refers to Note 7. Read so (inferred, and
+    // said on the row): a non-originating rib collar of heading 6006 at 5 % of the ex-works price is within Note 7's 8 %.
+    // Both of cotton: Note 6 (two or more basic textile materials) cannot apply, so above 8 % the T-shirt fails.
+    const cotton = (weight: string) => ({ weight, tags: ['textile:cotton'] });
+    const tshirt = (collar: string) =>
+      euShipment({ hsCode: '610910', subdivision: { evfta: '61.1' }, operations: ['knitting', 'making_up'], materials: [m('yarn', '520512', '30', cotton('0.2')), m('collar', '600622', collar, cotton('0.02'))] });
+    expect(evaluateOrigin(tshirt('5'), evfta).status).toBe('originating');
+    expect(evaluateOrigin(tshirt('8.01'), evfta).status).toBe('not_originating');
     const row = findProductRule(evfta, '610910', '61.1');
-    expect(row.status === 'found' && row.row.textileTolerances).toBeUndefined();
+    expect(row.status === 'found' && row.row.textileTolerances).toEqual(['mixed', 'otherHeading']);
+    expect(row.status === 'found' && row.row.note).toMatch(/inferred/);
     // Its sibling "other" (knitted to shape) refers to Note 6 alone, with no trace of a lost marker.
     const sibling = findProductRule(evfta, '611020', '61.2');
     expect(sibling.status === 'found' && sibling.row.textileTolerances).toEqual(['mixed']);
