@@ -24,6 +24,8 @@ export type IssueCode =
   | 'rule_not_found'
   | 'rule_data_unverified'
   | 'rule_data_limitation'
+  | 'treatment_unknown'
+  | 'minimal_operations_unknown'
   | 'rule_alternatives_incomplete'
   | 'subdivision_required'
   | 'unknown_subdivision'

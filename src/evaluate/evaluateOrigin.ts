@@ -276,20 +276,33 @@ function evaluateForEveryCandidate(rule: RuleNode, ctx: CriterionContext): RuleT
 /** Non-originating content of each determination, kept out of the JSON result. */
 const nonOriginatingContent = new WeakMap<ProductDetermination, Rational>();
 
+/** Whether a material counts; `unknown` treatment counts it, and the caller turns the verdict undetermined. */
 function isCounted(m: NormalizedMaterial, agreement: CompiledAgreement): boolean {
   const t = agreement.facts.treatment;
   switch (m.role) {
     case 'component':
       return true;
     case 'retail_packing':
-      return t.retailPacking === 'counted_with_product';
+      return t.retailPacking !== 'disregarded';
     case 'transport_packing':
-      return t.transportPacking === 'counted_with_product';
+      return t.transportPacking !== 'disregarded';
     case 'accessory':
-      return t.accessories === 'counted_with_product';
+      return t.accessories !== 'disregarded';
     case 'indirect':
       return false;
   }
+}
+
+/** Ids of the materials whose role the agreement's data leaves untreated (`unknown`), or undefined. */
+function materialsOfUnknownTreatment(materials: readonly NormalizedMaterial[], agreement: CompiledAgreement): string | undefined {
+  const t = agreement.facts.treatment;
+  if (t.retailPacking !== 'unknown' && t.transportPacking !== 'unknown' && t.accessories !== 'unknown') return undefined;
+  const ids: string[] = [];
+  for (const m of materials) {
+    const v = m.role === 'retail_packing' ? t.retailPacking : m.role === 'transport_packing' ? t.transportPacking : m.role === 'accessory' ? t.accessories : undefined;
+    if (v === 'unknown') ids.push(m.id);
+  }
+  return ids.length > 0 ? ids.join(', ') : undefined;
 }
 
 const summaries = new WeakMap<CompiledRow, NonNullable<ProductDetermination['rule']>>();
@@ -353,8 +366,17 @@ function determineProductWith(
     statuses?.push(c);
   }
   statuses ??= classified;
+  const unknownTreatment = materialsOfUnknownTreatment(rawMaterials, agreement);
+  if (unknownTreatment) {
+    env.issues.push(
+      makeIssue('treatment_unknown', [...product.path, 'materials'], `how ${agreement.facts.shortName} counts packing or accessories is not in the rule data, so the verdict cannot rest on these materials: ${unknownTreatment}`, { ids: unknownTreatment }),
+    );
+  }
   const make = (status: ProductDetermination['status'], reason: ProductDetermination['reason'], more: Partial<ProductDetermination> = {}): ProductDetermination =>
-    determination(status, product.hsCode, statuses, reason, more);
+    // Materials whose treatment the data does not know may change any verdict: it is shown, not given.
+    unknownTreatment && status !== 'undetermined'
+      ? determination('undetermined', product.hsCode, statuses, { key: 'result_treatment_unknown', params: { ids: unknownTreatment, verdict: status } }, { ...more, criterion: undefined })
+      : determination(status, product.hsCode, statuses, reason, more);
 
   // Wholly obtained goods originate whatever the list rule says.
   if (product.whollyObtained && classified.every((c) => c.originating)) {
@@ -409,7 +431,13 @@ function determineProductWith(
       env.issues.push(makeIssue('unknown_operation', [...product.path, 'operations'], `unknown operation ids: ${unknown.join(', ')}`, { ids: unknown.join(', ') }));
     } else insufficient = allMinimal;
   }
-  const insufficientOperations = { checked: ops !== undefined && !opsUnknown, insufficient, operations: ops ?? [] };
+  const listKnown = agreement.facts.minimalOperations.listKnown !== false;
+  if (!listKnown && ops !== undefined) {
+    env.issues.push(
+      makeIssue('minimal_operations_unknown', [...product.path, 'operations'], `the list of insufficient operations of ${agreement.facts.shortName} is not in the rule data: the declared operations are taken as the producer's statement that they go beyond it`),
+    );
+  }
+  const insufficientOperations = { checked: ops !== undefined && !opsUnknown && listKnown, insufficient, operations: ops ?? [] };
   const ruleSummary = rowSummary(row);
   const alternatives: readonly RuleNode[] = row.rule.kind === 'any_of' ? row.rule.of : [row.rule];
 

@@ -163,12 +163,20 @@ export const agreementFactsSchema = z.object({
   tolerance: toleranceSchema.optional(),
   textileTolerances: textileTolerancesSchema.optional(),
   cumulation: cumulationSchema,
-  minimalOperations: z.object({ operations: z.array(minimalOperationSchema), cite: citationSchema }),
-  /** How packing, accessories and neutral elements count. */
+  minimalOperations: z.object({
+    operations: z.array(minimalOperationSchema),
+    /** `false` when the agreement's list could not be read: the operations held may be incomplete (results say so). */
+    listKnown: z.boolean().optional(),
+    cite: citationSchema,
+  }),
+  /**
+   * How packing, accessories and neutral elements count. `unknown`: the provision
+   * could not be read; a product with such materials is then undetermined.
+   */
   treatment: z.object({
-    retailPacking: z.enum(['counted_with_product', 'disregarded']),
-    transportPacking: z.enum(['disregarded', 'counted_with_product']),
-    accessories: z.enum(['counted_with_product', 'disregarded']),
+    retailPacking: z.enum(['counted_with_product', 'disregarded', 'unknown']),
+    transportPacking: z.enum(['disregarded', 'counted_with_product', 'unknown']),
+    accessories: z.enum(['counted_with_product', 'disregarded', 'unknown']),
     indirectMaterials: z.enum(['disregarded', 'counted_as_originating']),
     cite: z.array(citationSchema),
   }),

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateOrigin } from '../../src/evaluate/evaluateOrigin.js';
+import { compileAgreement, type CompiledAgreement } from '../../src/rules/compileAgreement.js';
+import { mat, shipment, testFacts, testPsr } from '../helpers/testAgreement.js';
+
+/** The test agreement with provisions the data could not read. */
+function withUnknowns(): CompiledAgreement {
+  const facts = {
+    ...testFacts,
+    treatment: { ...testFacts.treatment, retailPacking: 'unknown', accessories: 'unknown' },
+    minimalOperations: { operations: [], listKnown: false, cite: { source: 's', ref: 'Art 6, not read' } },
+  };
+  const r = compileAgreement(facts, testPsr);
+  if (!r.success) throw new Error(JSON.stringify(r.issues));
+  return r.agreement;
+}
+
+describe('provisions the rule data could not read', () => {
+  const fta = withUnknowns();
+  it('a BOM without packing or accessories is decided as usual', () => {
+    const r = evaluateOrigin(shipment({ hsCode: '610910' }, [mat('fabric', '600622', '60')]), fta);
+    expect(r.status).toBe('originating');
+    expect(r.issues.map((i) => i.code)).not.toContain('treatment_unknown');
+  });
+  it('retail packing whose treatment is unknown makes the verdict undetermined, and shows the verdict it would be', () => {
+    const r = evaluateOrigin(shipment({ hsCode: '610910' }, [mat('fabric', '600622', '60'), mat('box', '481910', '2', { role: 'retail_packing' })]), fta);
+    expect(r.status).toBe('undetermined');
+    expect(r.reason).toEqual({ key: 'result_treatment_unknown', params: { ids: 'box', verdict: 'originating' } });
+    expect(r.criterion).toBeUndefined();
+    expect(r.issues.map((i) => i.code)).toContain('treatment_unknown');
+  });
+  it('an unread list of insufficient operations is said, and the declared operations are not checked against it', () => {
+    const r = evaluateOrigin(shipment({ hsCode: '610910' }, [mat('fabric', '600622', '60')]), fta);
+    expect(r.insufficientOperations).toMatchObject({ checked: false, insufficient: false });
+    expect(r.issues.map((i) => i.code)).toContain('minimal_operations_unknown');
+  });
+});
