@@ -12,5 +12,11 @@ import { atiga } from './atiga.js';
 import { rcep } from './rcep.js';
 import { vn_eaeu } from './vn_eaeu.js';
 import { vkfta } from './vkfta.js';
+import { acfta } from './acfta.js';
+import { akfta } from './akfta.js';
+import { ahkfta } from './ahkfta.js';
+import { ajcep } from './ajcep.js';
+import { vjepa } from './vjepa.js';
+import { aanzfta } from './aanzfta.js';
 
-export const ALL_AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = { ukvfta, evfta, cptpp, atiga, rcep, vn_eaeu, vkfta };
+export const ALL_AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = { ukvfta, evfta, cptpp, atiga, rcep, vn_eaeu, vkfta, acfta, akfta, ahkfta, ajcep, vjepa, aanzfta };
