@@ -18,5 +18,6 @@ import { ahkfta } from './ahkfta.js';
 import { ajcep } from './ajcep.js';
 import { vjepa } from './vjepa.js';
 import { aanzfta } from './aanzfta.js';
+import { vcfta } from './vcfta.js';
 
-export const ALL_AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = { ukvfta, evfta, cptpp, atiga, rcep, vn_eaeu, vkfta, acfta, akfta, ahkfta, ajcep, vjepa, aanzfta };
+export const ALL_AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = { ukvfta, evfta, cptpp, atiga, rcep, vn_eaeu, vkfta, acfta, akfta, ahkfta, ajcep, vjepa, aanzfta, vcfta };
