@@ -19,5 +19,6 @@ import { ajcep } from './ajcep.js';
 import { vjepa } from './vjepa.js';
 import { aanzfta } from './aanzfta.js';
 import { vcfta } from './vcfta.js';
+import { vn_cuba } from './vn_cuba.js';
 
-export const ALL_AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = { ukvfta, evfta, cptpp, atiga, rcep, vn_eaeu, vkfta, acfta, akfta, ahkfta, ajcep, vjepa, aanzfta, vcfta };
+export const ALL_AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = { ukvfta, evfta, cptpp, atiga, rcep, vn_eaeu, vkfta, acfta, akfta, ahkfta, ajcep, vjepa, aanzfta, vcfta, vn_cuba };
