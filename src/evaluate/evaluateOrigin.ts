@@ -203,7 +203,7 @@ function classifyMaterial(m: NormalizedMaterial, env: Env, productCode: string):
     else if (e.expires && e.expires < env.date) expired = true;
   }
   if (relevant === 0) {
-    const isParty = m.originCountry === undefined || cum.bilateral.includes(m.originCountry);
+    const isParty = m.originCountry === undefined || m.originCountry === env.exportingCountry || cum.bilateral.includes(m.originCountry);
     return nonOriginatingMaterial(m, isParty ? 'no_evidence' : 'non_party_origin');
   }
   if (valid === 0) {
@@ -220,7 +220,8 @@ function classifyMaterial(m: NormalizedMaterial, env: Env, productCode: string):
     return nonOriginatingMaterial(m, 'evidence_expired');
   }
   const origin = m.originCountry;
-  if (origin === undefined || cum.bilateral.includes(origin)) {
+  // The exporting party's own originating materials always count, with or without cumulation.
+  if (origin === undefined || origin === env.exportingCountry || cum.bilateral.includes(origin)) {
     return originatingMaterial(m, origin === undefined || origin === env.exportingCountry ? 'evidence_exporting_party' : 'evidence_cumulation');
   }
   // A conditional cumulation may be limited to some products (e.g. Korean fabric for garments of Chapters 61-62).

@@ -35,3 +35,16 @@ describe('provisions the rule data could not read', () => {
     expect(r.issues.map((i) => i.code)).toContain('minimal_operations_unknown');
   });
 });
+
+describe('an agreement without cumulation', () => {
+  it("still counts the exporting party's own originating materials", () => {
+    const r = compileAgreement({ ...testFacts, cumulation: { bilateral: [], conditional: [], cite: { source: 's', ref: 'no accumulation article' } } }, testPsr);
+    if (!r.success) throw new Error(JSON.stringify(r.issues));
+    const vn = { originCountry: 'VN', evidence: [{ agreements: ['testfta'], type: 'supplier_declaration' }] };
+    const gb = { originCountry: 'GB', evidence: [{ agreements: ['testfta'], type: 'supplier_declaration' }] };
+    const own = evaluateOrigin(shipment({ hsCode: '610910' }, [mat('blank', '610990', '80', vn)]), r.agreement);
+    expect(own.materials[0]).toMatchObject({ originating: true, basis: 'evidence_exporting_party' });
+    const other = evaluateOrigin(shipment({ hsCode: '610910' }, [mat('blank', '610990', '80', gb)]), r.agreement);
+    expect(other.materials[0]).toMatchObject({ originating: false, basis: 'non_party_origin' });
+  });
+});
