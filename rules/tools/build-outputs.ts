@@ -68,12 +68,47 @@ function agreementModule(id: string, a: CompiledAgreement): string {
   ].join('\n');
 }
 
+/** HS chapters 01–97 (77 is reserved in the HS). */
+const CHAPTERS = Array.from({ length: 97 }, (_, i) => String(i + 1).padStart(2, '0')).filter((c) => c !== '77');
+
+/**
+ * How complete the PSR data is, chapter by chapter, with the number of rows
+ * touching each chapter: consecutive chapters with the same state share a line.
+ */
+function completenessTable(a: CompiledAgreement): string[] {
+  const c = a.facts.completeness;
+  const state = (ch: string) => c.chapters?.[ch] ?? (c.status === 'complete' ? 'complete' : 'absent');
+  const rowsIn = (ch: string) => a.rows.filter((r) => r.from.slice(0, 2) <= ch && r.to.slice(0, 2) >= ch).length;
+  const groups: { from: string; to: string; state: string; rows: number }[] = [];
+  for (const ch of CHAPTERS) {
+    const last = groups[groups.length - 1];
+    if (last && last.state === state(ch)) {
+      last.to = ch;
+      last.rows += rowsIn(ch);
+    } else groups.push({ from: ch, to: ch, state: state(ch), rows: rowsIn(ch) });
+  }
+  const unverified = c.status === 'unverified' ? ' The data as a whole is **unverified**: verdicts are shown, never decided.' : '';
+  return [
+    '## Completeness by chapter',
+    '',
+    `Overall: \`${c.status}\`.${unverified} ${c.note.replace(/\n/g, ' ')}`,
+    '',
+    '| chapters | PSR data | rows touching them |',
+    '|---|---|---|',
+    ...groups.map((g) => `| ${g.from === g.to ? g.from : `${g.from}–${g.to}`} | ${g.state} | ${g.rows} |`),
+    '',
+  ];
+}
+
 function ruleTable(a: CompiledAgreement): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   return [
     `# ${a.facts.shortName}: product-specific rules`,
     '',
     `Generated from \`rules/${a.facts.id}/\` by \`npm run rules:compile\`; do not edit. HS basis: ${a.hsVersion}. Rows: ${a.rows.length}. Data hash: \`${a.dataHash}\`.`,
+    '',
+    ...completenessTable(a),
+    '## Rules',
     '',
     '| id | scope | part ("ex") | rule | source |',
     '|---|---|---|---|---|',
