@@ -433,12 +433,14 @@ function determineProductWith(
     } else insufficient = allMinimal;
   }
   const listKnown = agreement.facts.minimalOperations.listKnown !== false;
-  if (!listKnown && ops !== undefined) {
+  // With the list unread, declared operations cannot be found insufficient; declaring none still is.
+  if (!listKnown && ops !== undefined && ops.length > 0) insufficient = false;
+  if (!listKnown && ops !== undefined && ops.length > 0) {
     env.issues.push(
       makeIssue('minimal_operations_unknown', [...product.path, 'operations'], `the list of insufficient operations of ${agreement.facts.shortName} is not in the rule data: the declared operations are taken as the producer's statement that they go beyond it`),
     );
   }
-  const insufficientOperations = { checked: ops !== undefined && !opsUnknown && listKnown, insufficient, operations: ops ?? [] };
+  const insufficientOperations = { checked: ops !== undefined && !opsUnknown && (listKnown || ops.length === 0), insufficient, operations: ops ?? [] };
   const ruleSummary = rowSummary(row);
   const alternatives: readonly RuleNode[] = row.rule.kind === 'any_of' ? row.rule.of : [row.rule];
 

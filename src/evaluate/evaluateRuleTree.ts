@@ -35,8 +35,9 @@ export interface TraceNode {
     readonly percent?: string;
     readonly note?: string;
     /**
-     * When the tolerance is exceeded: for each material, the value it must be
-     * brought down to (the others unchanged) for the tolerance to absorb them all.
+     * When the tolerance is exceeded and the rule as a whole is not met: for each
+     * material, the value it must be brought down to (the others unchanged) for
+     * the tolerance to absorb them all. Left out when another alternative is met.
      */
     readonly perMaterial?: readonly { readonly id: string; readonly value: string; readonly mustNotExceed: string }[];
   };

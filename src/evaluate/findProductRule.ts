@@ -67,16 +67,23 @@ export function findProductRule(agreement: CompiledAgreement, code: string, choi
   // A pure function of immutable data, asked again for every shipment of the same product: memoised per agreement.
   let memo = lookups.get(agreement);
   if (!memo) lookups.set(agreement, (memo = new Map()));
-  const key = choice === undefined ? code : `${code}|${choice}`;
+  // The code's length first, so that no (code, choice) pair shares a key with another (codes come from callers too).
+  const key = choice === undefined ? `${code.length}:${code}` : `${code.length}:${code}|${choice}`;
   let found = memo.get(key);
   if (!found) {
-    found = lookUpProductRule(agreement, code, choice);
+    // Frozen: the same answer is handed to every later caller.
+    found = deepFreeze(lookUpProductRule(agreement, code, choice));
     if (memo.size < MAX_MEMO) memo.set(key, found);
   }
   return found;
 }
 
 const lookups = new WeakMap<CompiledAgreement, Map<string, FindProductRuleResult>>();
+
+function deepFreeze(r: FindProductRuleResult): FindProductRuleResult {
+  if ('options' in r) Object.freeze(r.options);
+  return Object.freeze(r);
+}
 /** Bounds the memo (codes and choices come from callers). */
 const MAX_MEMO = 50_000;
 

@@ -61,7 +61,10 @@ export interface RationalSum {
   d: bigint;
 }
 
-/** Adds `x` to a running sum in place (amounts usually share a denominator, so no rescaling). */
+/**
+ * Adds `x` to a running sum in place (amounts usually share a denominator, so no
+ * rescaling). `acc` is mutated: start from a fresh `{ n: 0n, d: 1n }`, never from a shared constant.
+ */
 export function addTo(acc: RationalSum, x: Rational): void {
   if (x.d === acc.d) acc.n += x.n;
   else if (acc.d % x.d === 0n) acc.n += x.n * (acc.d / x.d);
