@@ -433,14 +433,13 @@ function determineProductWith(
     } else insufficient = allMinimal;
   }
   const listKnown = agreement.facts.minimalOperations.listKnown !== false;
-  // With the list unread, declared operations cannot be found insufficient; declaring none still is.
-  if (!listKnown && ops !== undefined && ops.length > 0) insufficient = false;
-  if (!listKnown && ops !== undefined && ops.length > 0) {
+  // With the list only partly read, operations on the part read are still insufficient; others cannot be checked.
+  if (!listKnown && ops !== undefined && !insufficient) {
     env.issues.push(
       makeIssue('minimal_operations_unknown', [...product.path, 'operations'], `the list of insufficient operations of ${agreement.facts.shortName} is not in the rule data: the declared operations are taken as the producer's statement that they go beyond it`),
     );
   }
-  const insufficientOperations = { checked: ops !== undefined && !opsUnknown && (listKnown || ops.length === 0), insufficient, operations: ops ?? [] };
+  const insufficientOperations = { checked: ops !== undefined && !opsUnknown && (listKnown || insufficient), insufficient, operations: ops ?? [] };
   const ruleSummary = rowSummary(row);
   const alternatives: readonly RuleNode[] = row.rule.kind === 'any_of' ? row.rule.of : [row.rule];
 

@@ -48,3 +48,21 @@ describe('an agreement without cumulation', () => {
     expect(other.materials[0]).toMatchObject({ originating: false, basis: 'non_party_origin' });
   });
 });
+
+describe('a list of insufficient operations read only in part', () => {
+  it('operations on the part read are still insufficient; others are not checked', () => {
+    const facts = {
+      ...testFacts,
+      minimalOperations: { operations: [{ id: 'simple_packaging', text: 'simple packaging' }], listKnown: false, cite: { source: 's', ref: 'Art 6, read in part' } },
+    };
+    const r = compileAgreement(facts, testPsr);
+    if (!r.success) throw new Error(JSON.stringify(r.issues));
+    const packedOnly = evaluateOrigin(shipment({ hsCode: '610910', operations: ['simple_packaging'] }, [mat('fabric', '600622', '60')]), r.agreement);
+    expect(packedOnly.status).toBe('not_originating');
+    expect(packedOnly.insufficientOperations).toMatchObject({ checked: true, insufficient: true });
+    const worked = evaluateOrigin(shipment({ hsCode: '610910', operations: ['cutting_sewing'] }, [mat('fabric', '600622', '60')]), r.agreement);
+    expect(worked.status).toBe('originating');
+    expect(worked.insufficientOperations).toMatchObject({ checked: false, insufficient: false });
+    expect(worked.issues.map((i) => i.code)).toContain('minimal_operations_unknown');
+  });
+});
