@@ -1,7 +1,7 @@
 import { isSelected } from '../hs/hsCode.js';
-import { compare, parseConstant, percentAmount, percentOf, sub } from '../money/rational.js';
-import type { ClassifiedMaterial, Criterion, MaterialVerdict } from './types.js';
-import { isOutcome, productValue, showMoney, showPercent, sumNonOriginating, verdict } from './shared.js';
+import { type RationalSum, addTo, compare, parseConstant, percentAmount, percentOf, sub } from '../money/rational.js';
+import type { Criterion, MaterialVerdict } from './types.js';
+import { isOutcome, productValue, showMoney, showPercent, verdict } from './shared.js';
 
 /**
  * Value of non-originating materials (all, or those selected) does not exceed a
@@ -13,15 +13,16 @@ export const maxNonOriginating: Criterion<'max_non_originating'> = {
   run(node, ctx) {
     const base = productValue(ctx, node.basis);
     if (isOutcome(base)) return base;
-    const counted: ClassifiedMaterial[] = [];
+    const vnm: RationalSum = { n: 0n, d: 1n };
     const verdicts: MaterialVerdict[] = [];
-    for (const m of ctx.materials) {
+    const materials = ctx.materials;
+    for (let i = 0; i < materials.length; i++) {
+      const m = materials[i]!;
       if (m.originating || (node.materials && !isSelected(node.materials, m.material.hsCode, m.material.tags))) continue;
-      counted.push(m);
+      addTo(vnm, m.nonOriginatingAmount);
       // Without a selector every non-originating material counts: the result's material list already shows them.
       if (node.materials) verdicts.push(verdict(m, 'counted'));
     }
-    const vnm = sumNonOriginating(counted);
     const limit = percentAmount(parseConstant(node.percent), base);
     const share = percentOf(vnm, base)!;
     const met = compare(vnm, limit) <= 0;

@@ -29,7 +29,9 @@ export const tariffShift: Criterion<'tariff_shift'> = {
     const sameLevel: ClassifiedMaterial[] = [];
     const tooShort: ClassifiedMaterial[] = [];
     const prefix = product.slice(0, digits);
-    for (const m of ctx.materials) {
+    const materials = ctx.materials;
+    for (let i = 0; i < materials.length; i++) {
+      const m = materials[i]!;
       if (m.originating) continue;
       const code = m.material.hsCode;
       if (node.allow && isSelected(node.allow, code, m.material.tags)) {

@@ -244,7 +244,8 @@ function classifyMaterial(m: NormalizedMaterial, env: Env, productCode: string):
  */
 function evaluateForEveryCandidate(rule: RuleNode, ctx: CriterionContext): RuleTreeResult {
   let anySplit = false;
-  for (const m of ctx.materials) if (!m.originating && m.material.hsCandidates) anySplit = true;
+  const materials = ctx.materials;
+  for (let i = 0; i < materials.length && !anySplit; i++) if (!materials[i]!.originating && materials[i]!.material.hsCandidates) anySplit = true;
   if (!anySplit) return evaluateRuleTree(rule, ctx);
   const split = ctx.materials.filter((m) => !m.originating && m.material.hsCandidates);
   const ask = () =>
