@@ -114,7 +114,12 @@ function applicability(f: AgreementFacts, s: NormalizedShipment): ExcludedAgreem
     [s.importingCountry, 'importing'],
   ] as const) {
     const state = partyState(f, country, s.date);
-    if (state === 'not_party') return { ...base, reason: `${side}_country_not_party`, detail: `${country} is not a party to ${f.shortName}` };
+    if (state === 'not_party') {
+      // A Party the data leaves out must not read as a non-party.
+      const left = f.limitations?.find((l) => l.countries?.includes(country));
+      const detail = left ? `${country} is not a party to ${f.shortName} in the rule data: ${left.text.en}` : `${country} is not a party to ${f.shortName}`;
+      return { ...base, reason: `${side}_country_not_party`, detail };
+    }
     const party = f.parties.find((x) => x.country === country)!;
     if (state === 'not_yet') return { ...base, reason: 'not_yet_in_force', detail: `${f.shortName} applies to ${country} from ${party.from}` };
     if (state === 'ended') return { ...base, reason: 'no_longer_in_force', detail: `${f.shortName} ceased to apply to ${country} after ${party.until}` };

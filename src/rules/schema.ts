@@ -202,6 +202,11 @@ export const agreementFactsSchema = z.object({
         id: z.string().regex(/^[a-z0-9_-]+$/),
         /** HS chapters of the products concerned; absent: every product. */
         chapters: z.array(z.string().regex(/^\d{2}$/)).optional(),
+        /**
+         * Countries the limitation concerns (e.g. Parties left out of the data): a
+         * shipment excluded because such a country is not a party in the data says so.
+         */
+        countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
         text: localized,
         cite: citationSchema,
       }),

@@ -183,3 +183,14 @@ describe('suggestions', () => {
     expect(statuses[0]).toBe('originating');
   });
 });
+
+describe('parties left out of the rule data', () => {
+  it('an excluded shipment to a Party the data leaves out says so, not that it is no party', () => {
+    const r = findPreferences({ ...example('shipment-chair-jp.json'), importingCountry: 'MY' }, agreements);
+    if (r.status !== 'ok') throw new Error('invalid');
+    const aifta = r.excluded.find((e) => e.id === 'aifta')!;
+    expect(aifta.detail).toMatch(/^MY is not a party to AIFTA in the rule data: /);
+    const ukvfta = r.excluded.find((e) => e.id === 'ukvfta')!;
+    expect(ukvfta.detail).toBe('MY is not a party to UKVFTA');
+  });
+});
