@@ -33,6 +33,14 @@ describe.each(Object.entries(ALL_AGREEMENTS))('%s coverage', (id, agreement) => 
     // Draft folders may mark unconfirmed values; bundled agreements must not carry them.
     expect(JSON.stringify(agreement.facts)).not.toMatch(/NOT CONFIRMED|UNCONFIRMED|TODO/);
   });
+  it('declares no chapter absent that has rows, and no chapter complete that has neither rows nor a general rule', () => {
+    const chapters = agreement.facts.completeness.chapters ?? {};
+    const touches = (ch: string) => agreement.rows.some((r) => r.from.slice(0, 2) <= ch && r.to.slice(0, 2) >= ch);
+    for (const [ch, state] of Object.entries(chapters)) {
+      if (state === 'absent') expect(touches(ch), `chapter ${ch} is declared absent but has rows`).toBe(false);
+      if (state === 'complete') expect(touches(ch) || agreement.generalRow !== undefined, `chapter ${ch} is declared complete without rows or a general rule`).toBe(true);
+    }
+  });
   it('cites a source for every row and declares its completeness', () => {
     for (const r of agreement.rows) expect(agreement.facts.sources.some((s) => s.id === r.cite.source)).toBe(true);
     expect(agreement.facts.completeness.note.length).toBeGreaterThan(0);
