@@ -179,7 +179,7 @@ function applyTolerance(result: Internal, ctx: CriterionContext): Internal {
   };
   if (ctx.textileTolerances?.length) return applyTextileTolerances(result, ctx, settle);
   if (!tol) return settle('not_met', { applied: false, materialIds: ids, note: 'the agreement data defines no tolerance' });
-  const flags = toleranceFlags(ctx.agreement, chapter);
+  const flags = toleranceFlags(ctx.agreement, ctx.product.hsCode);
   if (flags.unknown) {
     return settle('undetermined', { applied: false, materialIds: ids, note: tol.note ?? `a tolerance the data cannot evaluate may apply to products of chapter ${chapter}` });
   }
@@ -240,13 +240,16 @@ interface ToleranceFlags {
   readonly uncertain: boolean;
 }
 const NO_FLAGS: ToleranceFlags = { unknown: false, excluded: false, weightOnly: false, weightAlternative: false, uncertain: false };
-const flagCache = new WeakMap<CompiledAgreement, Map<string, ToleranceFlags>>();
+const flagCache = new WeakMap<CompiledAgreement, ToleranceFlags[]>();
 
-/** How the agreement's tolerance treats products of a chapter, worked out once per agreement. */
-function toleranceFlags(agreement: CompiledAgreement, chapter: string): ToleranceFlags {
+/**
+ * How the agreement's tolerance treats products of an HS code's chapter, worked
+ * out once per agreement and indexed by the chapter number (no string to build).
+ */
+function toleranceFlags(agreement: CompiledAgreement, hsCode: string): ToleranceFlags {
   let byChapter = flagCache.get(agreement);
   if (!byChapter) {
-    byChapter = new Map();
+    byChapter = Array.from({ length: 100 }, () => NO_FLAGS);
     const tol = agreement.facts.tolerance;
     if (tol) {
       const lists = [
@@ -256,11 +259,11 @@ function toleranceFlags(agreement: CompiledAgreement, chapter: string): Toleranc
         ['weightAlternative', tol.weightAlternativeChapters],
         ['uncertain', tol.uncertainChapters],
       ] as const;
-      for (const [flag, chapters] of lists) for (const c of chapters) byChapter.set(c, { ...(byChapter.get(c) ?? NO_FLAGS), [flag]: true });
+      for (const [flag, chapters] of lists) for (const c of chapters) byChapter[Number(c)] = { ...byChapter[Number(c)]!, [flag]: true };
     }
     flagCache.set(agreement, byChapter);
   }
-  return byChapter.get(chapter) ?? NO_FLAGS;
+  return byChapter[(hsCode.charCodeAt(0) - 48) * 10 + (hsCode.charCodeAt(1) - 48)] ?? NO_FLAGS;
 }
 
 const isTextile = (m: ClassifiedMaterial) => {

@@ -64,21 +64,34 @@ function specificity(row: CompiledRow): [number, bigint] {
  * ```
  */
 export function findProductRule(agreement: CompiledAgreement, code: string, choice?: string): FindProductRuleResult {
-  // A pure function of immutable data, asked again for every shipment of the same product: memoised per agreement.
+  // A pure function of immutable data, asked again for every shipment of the same product: memoised per agreement,
+  // by code and then by choice (no key strings to build, so no two (code, choice) pairs can collide).
   let memo = lookups.get(agreement);
   if (!memo) lookups.set(agreement, (memo = new Map()));
-  // The code's length first, so that no (code, choice) pair shares a key with another (codes come from callers too).
-  const key = choice === undefined ? `${code.length}:${code}` : `${code.length}:${code}|${choice}`;
-  let found = memo.get(key);
+  let byCode = memo.get(code);
+  if (!byCode) {
+    if (memo.size >= MAX_MEMO) return lookUpProductRule(agreement, code, choice);
+    memo.set(code, (byCode = { plain: undefined, chosen: undefined }));
+  }
+  if (choice === undefined) return (byCode.plain ??= deepFreeze(lookUpProductRule(agreement, code, undefined)));
+  byCode.chosen ??= new Map();
+  let found = byCode.chosen.get(choice);
   if (!found) {
     // Frozen: the same answer is handed to every later caller.
     found = deepFreeze(lookUpProductRule(agreement, code, choice));
-    if (memo.size < MAX_MEMO) memo.set(key, found);
+    if (byCode.chosen.size < MAX_CHOICES) byCode.chosen.set(choice, found);
   }
   return found;
 }
 
-const lookups = new WeakMap<CompiledAgreement, Map<string, FindProductRuleResult>>();
+interface CodeMemo {
+  plain: FindProductRuleResult | undefined;
+  chosen: Map<string, FindProductRuleResult> | undefined;
+}
+/** Bounds the choices remembered per code (they come from callers). */
+const MAX_CHOICES = 64;
+
+const lookups = new WeakMap<CompiledAgreement, Map<string, CodeMemo>>();
 
 function deepFreeze(r: FindProductRuleResult): FindProductRuleResult {
   if ('options' in r) Object.freeze(r.options);
