@@ -21,5 +21,6 @@ import { aanzfta } from './aanzfta.js';
 import { vcfta } from './vcfta.js';
 import { vn_cuba } from './vn_cuba.js';
 import { aifta } from './aifta.js';
+import { vifta } from './vifta.js';
 
-export const ALL_AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = { ukvfta, evfta, cptpp, atiga, rcep, vn_eaeu, vkfta, acfta, akfta, ahkfta, ajcep, vjepa, aanzfta, vcfta, vn_cuba, aifta };
+export const ALL_AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = { ukvfta, evfta, cptpp, atiga, rcep, vn_eaeu, vkfta, acfta, akfta, ahkfta, ajcep, vjepa, aanzfta, vcfta, vn_cuba, aifta, vifta };
