@@ -1,4 +1,4 @@
-import { isSelected } from '../hs/hsCode.js';
+import { isSelected, isTextileCode } from '../hs/hsCode.js';
 import { makeIssue } from '../issues.js';
 import { PROCESSES } from '../rules/processes.js';
 import type { Criterion } from './types.js';
@@ -131,8 +131,3 @@ export const producedExclusively: Criterion<'produced_exclusively'> = {
   },
 };
 
-/** Chapters 50–63 (textiles and textile articles). */
-function isTextileCode(code: string): boolean {
-  const chapter = code.slice(0, 2);
-  return chapter >= '50' && chapter <= '63';
-}

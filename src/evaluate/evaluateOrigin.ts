@@ -437,7 +437,7 @@ function determineProductWith(
   // With the list only partly read, operations on the part read are still insufficient; others cannot be checked.
   if (!listKnown && ops !== undefined && !insufficient) {
     env.issues.push(
-      makeIssue('minimal_operations_unknown', [...product.path, 'operations'], `the list of insufficient operations of ${agreement.facts.shortName} is not in the rule data: the declared operations are taken as the producer's statement that they go beyond it`),
+      makeIssue('minimal_operations_unknown', [...product.path, 'operations'], `the list of insufficient operations of ${agreement.facts.shortName} is not (fully) in the rule data: declared operations outside the part held are taken as the producer's statement that they go beyond it`),
     );
   }
   const insufficientOperations = { checked: ops !== undefined && !opsUnknown && (listKnown || insufficient), insufficient, operations: ops ?? [] };

@@ -12,6 +12,7 @@ import { showExact, showMoney, sumNonOriginating } from '../criteria/shared.js';
 import { tariffShift } from '../criteria/tariffShift.js';
 import type { ClassifiedMaterial, Criterion, CriterionContext, MaterialVerdict, Reason } from '../criteria/types.js';
 import { weightLimit } from '../criteria/weightLimit.js';
+import { isTextileCode } from '../hs/hsCode.js';
 import { type Issue, makeIssue } from '../issues.js';
 import { type Rational, compare, parseConstant, percentAmount, sub, sum } from '../money/rational.js';
 import type { LeafKind, RuleNode } from '../rules/ast.js';
@@ -266,10 +267,7 @@ function toleranceFlags(agreement: CompiledAgreement, hsCode: string): Tolerance
   return byChapter[(hsCode.charCodeAt(0) - 48) * 10 + (hsCode.charCodeAt(1) - 48)] ?? NO_FLAGS;
 }
 
-const isTextile = (m: ClassifiedMaterial) => {
-  const ch = m.material.hsCode.slice(0, 2);
-  return ch >= '50' && ch <= '63';
-};
+const isTextile = (m: ClassifiedMaterial) => isTextileCode(m.material.hsCode);
 
 /**
  * The textile tolerances a row refers to. `otherHeading` (EU-model Note 7):

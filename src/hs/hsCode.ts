@@ -29,3 +29,9 @@ export function isSelected(selector: MaterialSelector, code: string, tags: reado
     item.type === 'tag' ? tags.includes(item.tag) : isInHsItem(code, item.from, item.to),
   );
 }
+
+/** Whether an HS code is of Chapters 50–63 (textiles and textile articles). */
+export function isTextileCode(code: string): boolean {
+  const chapter = code.slice(0, 2);
+  return chapter >= '50' && chapter <= '63';
+}

@@ -118,7 +118,7 @@ const viIssues: Catalogue = {
   issue_rule_data_unverified: 'Dữ liệu quy tắc chưa được xác nhận là quy định hiện hành.',
   issue_rule_data_limitation: '{vi}',
   issue_treatment_unknown: 'Chưa rõ Hiệp định tính bao bì, phụ kiện như thế nào ({ids}): không thể kết luận.',
-  issue_minimal_operations_unknown: 'Danh mục công đoạn gia công, chế biến đơn giản của Hiệp định không có trong dữ liệu: các công đoạn khai báo được coi là lời khẳng định của nhà sản xuất rằng chúng vượt quá các công đoạn đó.',
+  issue_minimal_operations_unknown: 'Danh mục công đoạn gia công, chế biến đơn giản của Hiệp định không có (đầy đủ) trong dữ liệu: các công đoạn khai báo nằm ngoài phần đã có được coi là lời khẳng định của nhà sản xuất rằng chúng vượt quá các công đoạn đó.',
   issue_rule_not_found: 'Không có quy tắc: {reason}.',
   issue_subdivision_required: 'Hãy chọn phần của nhóm hàng áp dụng cho sản phẩm: {options}.',
   issue_unknown_subdivision: 'Phần đã chọn không hợp lệ; các lựa chọn: {options}.',
