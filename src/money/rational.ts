@@ -131,7 +131,30 @@ const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const SAFE_OVER_POW10 = POW10.map((p) => SAFE / p);
 const POW10_NUMBER = POW10.map(Number);
 
+/** "00" … "99": the cents of two-decimal text without a number-to-string conversion. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => (i < 10 ? '0' : '') + i);
+
 export function formatRational(r: Rational, digits = 2): string {
+  // Two decimals over a power-of-ten denominator is nearly every figure of a trace (amounts are kept over 10^k):
+  // no conversion of the denominator and no division by it.
+  if (digits === 2) {
+    const d = r.d;
+    const shift = d === 100n ? 1 : d === 10000n ? 100 : d === 1000000n ? 10000 : d === 1000n ? 10 : 0;
+    if (shift !== 0 && r.n <= SAFE && r.n >= -SAFE) {
+      const x = Number(r.n);
+      const ax = x < 0 ? -x : x;
+      let q = shift === 1 ? ax : Math.floor(ax / shift);
+      if (shift !== 1) {
+        let rem = ax - q * shift;
+        if (rem < 0) (q -= 1), (rem += shift);
+        else if (rem >= shift) (q += 1), (rem -= shift);
+        if (rem * 2 >= shift) q += 1;
+      }
+      const whole = Math.floor(q / 100);
+      const out = whole + '.' + TWO_DIGITS[q - whole * 100]!;
+      return x < 0 && q !== 0 ? '-' + out : out;
+    }
+  }
   const neg = r.n < 0n;
   const n = neg ? -r.n : r.n;
   const limit = SAFE_OVER_POW10[digits];

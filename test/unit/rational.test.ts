@@ -35,6 +35,19 @@ describe('formatRational fast path', () => {
       }),
       { numRuns: 2000 },
     );
+    // Denominators that are powers of ten take their own path: the same answer, up to the largest safe numerator.
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 54n), max: 2n ** 54n }), fc.constantFrom(1n, 10n, 100n, 1000n, 10000n, 1000000n), (n, d) => {
+        const neg = n < 0n;
+        expect(formatRational({ n, d }, 2)).toBe(formatRationalExact(neg, neg ? -n : n, d, 2));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const d of [100n, 1000n, 10000n, 1000000n]) {
+      for (const n of [0n, 5n, -5n, 49n, 50n, -50n, 9007199254740991n, -9007199254740991n, 9007199254740992n, 4999n, 5000n, 995n, -995n]) {
+        expect(formatRational({ n, d }, 2)).toBe(formatRationalExact(n < 0n, n < 0n ? -n : n, d, 2));
+      }
+    }
     // Quotients just below and above an integer, where a float division may round across it.
     for (const [n, d] of [[9007199254740991n, 3n], [900719925474099n, 7n], [1n, 3n], [5n, 10n], [15n, 1000n], [25n, 1000n]] as const) {
       expect(formatRational({ n, d }, 2)).toBe(formatRationalExact(false, n, d, 2));
