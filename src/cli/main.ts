@@ -17,8 +17,8 @@ import type { CompiledAgreement } from '../rules/compileAgreement.js';
 
 const AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = ALL_AGREEMENTS;
 
-const USAGE = `usage: fta-origin check <shipment.json> [--agreement <id>] [--json] [--lang en|vi] [--confirm-cumulation <agreement>:<group> …]
-       fta-origin worksheet <shipment.json> --agreement <id> [--format md|html] [--lang en|vi]
+const USAGE = `usage: fta-origin check <shipment.json> [--agreement <id>] [--json] [--lang en|vi] [--confirm-cumulation <agreement>:<group> …] [--not-in-psr <agreement> …]
+       fta-origin worksheet <shipment.json> --agreement <id> [--format md|html] [--lang en|vi] [--confirm-cumulation …] [--not-in-psr …]
 agreements: ${Object.keys(AGREEMENTS).join(', ')}`;
 
 export function runCli(argv: readonly string[], write: (s: string) => void = (s) => process.stdout.write(s)): number {
@@ -35,6 +35,12 @@ export function runCli(argv: readonly string[], write: (s: string) => void = (s)
   for (let i = args.indexOf('--confirm-cumulation'); i >= 0; i = args.indexOf('--confirm-cumulation')) {
     const [agreement, group] = (args[i + 1] ?? '').split(':');
     if (agreement && group) (confirmedCumulation[agreement] ??= []).push(group);
+    args.splice(i, 2);
+  }
+  // Agreements whose product-specific rules the user states do not list the product: their general rule applies.
+  const productNotInPsrList: string[] = [];
+  for (let i = args.indexOf('--not-in-psr'); i >= 0; i = args.indexOf('--not-in-psr')) {
+    if (args[i + 1]) productNotInPsrList.push(args[i + 1]!);
     args.splice(i, 2);
   }
   const json = args.includes('--json');
@@ -55,7 +61,7 @@ export function runCli(argv: readonly string[], write: (s: string) => void = (s)
     const read = readInput(file);
     if (!read.ok) return 2;
     const input = read.input;
-    const prefs = findPreferences(input, Object.values(AGREEMENTS));
+    const prefs = findPreferences(input, Object.values(AGREEMENTS), { confirmedCumulation, productNotInPsrList });
     if (prefs.status === 'invalid_input') {
       write(`${renderPreferences(prefs)}\n`);
       return 2;
@@ -83,7 +89,7 @@ export function runCli(argv: readonly string[], write: (s: string) => void = (s)
   }
   if (!agreementId) {
     // The question exporters ask: every bundled agreement for this pair of countries, best first.
-    const prefs = findPreferences(input, Object.values(AGREEMENTS), { confirmedCumulation });
+    const prefs = findPreferences(input, Object.values(AGREEMENTS), { confirmedCumulation, productNotInPsrList });
     if (json) write(`${JSON.stringify(prefs, null, 2)}\n`);
     else write(`${renderPreferences(prefs, { language: lang })}\n`);
     return prefs.status === 'invalid_input' ? 2 : 0;
@@ -106,7 +112,7 @@ export function runCli(argv: readonly string[], write: (s: string) => void = (s)
       return 0;
     }
   }
-  const results: OriginResult[] = agreements.map((a) => evaluateNormalizedOrigin(parsed.data, a, { confirmedCumulation: confirmedCumulation[a.facts.id] ?? [] }));
+  const results: OriginResult[] = agreements.map((a) => evaluateNormalizedOrigin(parsed.data, a, { confirmedCumulation: confirmedCumulation[a.facts.id] ?? [], productNotInPsrList: productNotInPsrList.includes(a.facts.id) }));
   if (json) write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
   else write(`${results.map((r) => renderExplanation(r, { language: lang })).join('\n\n')}\n`);
   return results.some((r) => r.status === 'invalid_input') ? 2 : 0;

@@ -19,6 +19,22 @@ export interface EvaluateOriginOptions {
    * caller confirms are met (e.g. an EU cumulation arrangement in force).
    */
   readonly confirmedCumulation?: readonly string[];
+  /**
+   * The caller states, having checked the legal list, that the product is not
+   * listed in the agreement's product-specific rules. Where the rule data cannot
+   * tell (no row for the code, and the chapter's data is partial or absent), the
+   * agreement's general rule is then applied, and the result carries the warning
+   * `general_rule_on_caller_statement`. No effect where the data holds a row for
+   * the code, where the agreement data has no general rule, or on the rules of
+   * intermediate materials (the statement is about the shipped product).
+   *
+   * @example
+   * ```ts
+   * evaluateOrigin(shipment, atiga, { productNotInPsrList: true });
+   * // → ATIGA's "RVC(40% FOB) or CTH" decides, with a warning that it rests on the caller's statement
+   * ```
+   */
+  readonly productNotInPsrList?: boolean;
 }
 
 /** How each material was counted. */
@@ -385,7 +401,20 @@ function determineProductWith(
     return make('originating', { key: 'result_wholly_obtained' }, { criterion: 'WO' });
   }
 
-  const found = findProductRule(agreement, product.hsCode, choice);
+  let found = findProductRule(agreement, product.hsCode, choice);
+  if (found.status === 'not_found' && env.depth === 0 && env.options.productNotInPsrList && agreement.generalRow) {
+    // The data cannot tell whether the product is listed; the caller says it is not, so the general rule governs.
+    const general = agreement.generalRow;
+    env.issues.push(
+      makeIssue(
+        'general_rule_on_caller_statement',
+        [...product.path, 'hsCode'],
+        `the ${agreement.facts.shortName} general rule (${general.expression}) is applied because the caller states the product is not listed in the product-specific rules; the rule data cannot check this, so the verdict rests on that statement`,
+        { agreement: agreement.facts.shortName, rule: general.expression },
+      ),
+    );
+    found = { status: 'found', row: general };
+  }
   if (found.status !== 'found') {
     const codeByStatus = {
       choice_required: 'subdivision_required',

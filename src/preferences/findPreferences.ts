@@ -14,6 +14,11 @@ import { COUNTRIES } from '../generated/countries.js';
 export interface FindPreferencesOptions {
   /** Per agreement id: conditional cumulation groups whose conditions the caller confirms. */
   readonly confirmedCumulation?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Agreement ids under whose product-specific rules the caller states the product is not listed:
+   * where the rule data cannot tell, the general rule is applied (see {@link EvaluateOriginOptions.productNotInPsrList}).
+   */
+  readonly productNotInPsrList?: readonly string[];
   /** The exporter's status: agreements under which it is an approved (or registered) exporter. */
   readonly exporter?: { readonly approvedExporterFor?: readonly string[]; readonly registeredExporterFor?: readonly string[] };
   /** Value of the consignment, for proof thresholds and waivers (default: the product's FOB value, else its ex-works price). */
@@ -353,7 +358,10 @@ export function findPreferences(input: unknown, agreements: readonly CompiledAgr
   const mfn = rates ? parseDecimal(rates.mfn) : undefined;
   const ranked: AgreementPreference[] = applicable.map((a) => {
     const id = a.facts.id;
-    const evalOptions: EvaluateOriginOptions = { confirmedCumulation: options.confirmedCumulation?.[id] ?? [] };
+    const evalOptions: EvaluateOriginOptions = {
+      confirmedCumulation: options.confirmedCumulation?.[id] ?? [],
+      productNotInPsrList: options.productNotInPsrList?.includes(id) ?? false,
+    };
     const origin = evaluateNormalizedOrigin(s, a, evalOptions);
     const qualifies = origin.status === 'originating';
     const margins: { expression: string; figures: Record<string, string> }[] = [];

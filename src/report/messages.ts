@@ -117,6 +117,7 @@ const viIssues: Catalogue = {
   issue_rule_alternatives_incomplete: 'Quy tắc của dòng {row} có thể thiếu các phương án theo văn bản pháp lý: không đáp ứng các phương án hiện có chưa đủ để kết luận.',
   issue_rule_data_unverified: 'Dữ liệu quy tắc chưa được xác nhận là quy định hiện hành.',
   issue_rule_data_limitation: '{vi}',
+  issue_general_rule_on_caller_statement: 'Áp dụng quy tắc chung của {agreement} ({rule}) vì người dùng khẳng định sản phẩm không có trong danh mục quy tắc cụ thể mặt hàng; dữ liệu không kiểm tra được điều này, kết quả dựa trên khẳng định đó.',
   issue_treatment_unknown: 'Chưa rõ Hiệp định tính bao bì, phụ kiện như thế nào ({ids}): không thể kết luận.',
   issue_minimal_operations_unknown: 'Danh mục công đoạn gia công, chế biến đơn giản của Hiệp định không có (đầy đủ) trong dữ liệu: các công đoạn khai báo nằm ngoài phần đã có được coi là lời khẳng định của nhà sản xuất rằng chúng vượt quá các công đoạn đó.',
   issue_rule_not_found: 'Không có quy tắc: {reason}.',
