@@ -24,6 +24,7 @@ export type IssueCode =
   | 'rule_not_found'
   | 'rule_data_unverified'
   | 'rule_data_limitation'
+  | 'psr_not_in_force'
   | 'general_rule_on_caller_statement'
   | 'treatment_unknown'
   | 'minimal_operations_unknown'

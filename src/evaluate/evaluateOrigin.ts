@@ -613,6 +613,20 @@ export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: C
   if (unverified) {
     issues.push(makeIssue('rule_data_unverified', [], `the ${agreement.facts.shortName} rule data is not confirmed as the law in force: ${agreement.facts.completeness.note}`, { verdict: det.status }));
   }
+  // A list that replaced one the data does not hold says nothing certain about earlier shipments.
+  const psrFrom = agreement.facts.psrInForceFrom?.date;
+  const notYet = !unverified && psrFrom !== undefined && s.date < psrFrom && det.status !== 'undetermined';
+  if (notYet) {
+    issues.push(
+      makeIssue(
+        'psr_not_in_force',
+        ['date'],
+        `the ${agreement.facts.shortName} product-specific rules in the data apply from ${psrFrom}; the shipment date ${s.date} falls under an earlier list that the data does not hold`,
+        { from: psrFrom, verdict: det.status },
+      ),
+    );
+  }
+  const shown = unverified || notYet;
   const limitations = agreement.facts.limitations;
   if (limitations) {
     for (const l of limitations) {
@@ -621,7 +635,7 @@ export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: C
     }
   }
   return {
-    status: unverified ? 'undetermined' : det.status,
+    status: shown ? 'undetermined' : det.status,
     agreement: {
       id: header.id,
       shortName: header.shortName,
@@ -632,12 +646,16 @@ export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: C
     shipment,
     hsCode: det.hsCode,
     rule: det.rule,
-    criterion: unverified ? undefined : det.criterion,
+    criterion: shown ? undefined : det.criterion,
     closest: det.closest,
     trace: det.trace,
     insufficientOperations: det.insufficientOperations,
     materials: det.materials,
-    reason: unverified ? { key: 'result_data_unverified', params: { verdict: det.status } } : det.reason,
+    reason: unverified
+      ? { key: 'result_data_unverified', params: { verdict: det.status } }
+      : notYet
+        ? { key: 'result_psr_not_in_force', params: { verdict: det.status, from: psrFrom } }
+        : det.reason,
     transposition,
     issues: issues.length > 1 ? dedupe(issues) : issues,
   };

@@ -193,6 +193,13 @@ export const agreementFactsSchema = z.object({
     .object({ rule: z.string().min(1), text: z.string(), cite: citationSchema })
     .optional(),
   /**
+   * The date from which the product-specific rules in psr.json (and the general
+   * rule) apply, when the list replaced an earlier one the data does not hold.
+   * Shipments dated earlier are `undetermined` (reason `result_psr_not_in_force`,
+   * with the verdict under the newer list shown for information).
+   */
+  psrInForceFrom: z.object({ date: isoDate, cite: citationSchema }).optional(),
+  /**
    * Known limits of the rule data that every affected result must state (e.g. a
    * list the data does not hold), so that a verdict is never read as covering them.
    */

@@ -66,3 +66,22 @@ describe('a list of insufficient operations read only in part', () => {
     expect(worked.issues.map((i) => i.code)).toContain('minimal_operations_unknown');
   });
 });
+
+describe('a product-specific rule list in force only from a date', () => {
+  const facts = { ...testFacts, psrInForceFrom: { date: '2026-03-01', cite: { source: 's', ref: 'Art 40(1): in force from 1 March 2026' } } };
+  const compiled = compileAgreement(facts, testPsr);
+  if (!compiled.success) throw new Error(JSON.stringify(compiled.issues));
+  const fta = compiled.agreement;
+  const tee = (date: string) => evaluateOrigin(shipment({ hsCode: '610910' }, [mat('fabric', '600622', '60')], { date }), fta);
+
+  it('decides shipments from that date on', () => {
+    expect(tee('2026-03-01').status).toBe('originating');
+  });
+  it('earlier shipments are undetermined: the list before it is not in the data; the verdict under the newer list is shown', () => {
+    const r = tee('2026-02-28');
+    expect(r.status).toBe('undetermined');
+    expect(r.reason).toEqual({ key: 'result_psr_not_in_force', params: { verdict: 'originating', from: '2026-03-01' } });
+    expect(r.criterion).toBeUndefined();
+    expect(r.issues.find((i) => i.code === 'psr_not_in_force')?.path).toEqual(['date']);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * Maintainer tool: validates one rule folder without writing anything, and counts
+ * how every subheading of the folder's HS version resolves (per chapter).
+ *
+ *   npx tsx rules/tools/check-agreement.ts acfta [--chapters]
+ *
+ * Reads rules/<id>/agreement.json and psr.json, compiles them exactly as
+ * `npm run rules:compile` does (but writes no generated file, so it is safe to
+ * run while other rule folders are being edited), and reads the nomenclature of
+ * the PSR's HS version from ../shared (SHARED_DIR to override).
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { findProductRule } from '../../src/evaluate/findProductRule.js';
+import { ROOT, compileFromDisk } from './build-outputs.js';
+
+const id = process.argv[2];
+if (!id) {
+  console.error('usage: npx tsx rules/tools/check-agreement.ts <id> [--chapters]');
+  process.exit(2);
+}
+let agreement;
+try {
+  agreement = compileFromDisk(id);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
+const shared = resolve(process.env.SHARED_DIR ?? join(ROOT, '../shared'));
+const file = { HS2012: 'classificationH4.json', HS2017: 'classificationH5.json', HS2022: 'classificationH6.json' }[agreement.hsVersion];
+const nomenclature = JSON.parse(readFileSync(join(shared, 'data/hs-correlation-unsd/classification-json', file), 'utf8')) as {
+  results: { id: string; isLeaf?: string | number }[];
+};
+const subheadings = nomenclature.results.map((r) => r.id).filter((c) => /^\d{6}$/.test(c));
+const byChapter = new Map<string, Record<string, number>>();
+const totals: Record<string, number> = {};
+for (const code of subheadings) {
+  const r = findProductRule(agreement, code);
+  const key = r.status === 'not_found' ? `not_found_${r.chapterData}` : r.status;
+  const ch = code.slice(0, 2);
+  const counts = byChapter.get(ch) ?? {};
+  counts[key] = (counts[key] ?? 0) + 1;
+  byChapter.set(ch, counts);
+  totals[key] = (totals[key] ?? 0) + 1;
+}
+console.log(`${id}: compiles; ${agreement.rows.length} rows, ${agreement.gaps.length} gaps, ${agreement.hsVersion}, ${subheadings.length} subheadings`);
+console.log(`resolution: ${JSON.stringify(totals)}`);
+if (process.argv.includes('--chapters')) for (const [ch, counts] of [...byChapter].sort()) console.log(`  ${ch} ${JSON.stringify(counts)}`);
