@@ -27,11 +27,17 @@ try {
   process.exit(1);
 }
 const shared = resolve(process.env.SHARED_DIR ?? join(ROOT, '../shared'));
-const file = { HS2012: 'classificationH4.json', HS2017: 'classificationH5.json', HS2022: 'classificationH6.json' }[agreement.hsVersion];
-const nomenclature = JSON.parse(readFileSync(join(shared, 'data/hs-correlation-unsd/classification-json', file), 'utf8')) as {
-  results: { id: string; isLeaf?: string | number }[];
-};
-const subheadings = nomenclature.results.map((r) => r.id).filter((c) => /^\d{6}$/.test(c));
+/** The subheadings of an HS edition: UNSD classification lists, or for HS2007 the targets of the HS2017→HS2007 correlation. */
+function subheadingsOf(version: string): string[] {
+  if (version === 'HS2007') {
+    const rows = readFileSync(join(shared, 'data/hs-correlation-unsd/correlation_hs2017_to_hs2007.csv'), 'utf8').split('\n').slice(1);
+    return [...new Set(rows.map((r) => r.split(',')[1] ?? '').filter((c) => /^\d{6}$/.test(c)))].sort();
+  }
+  const file = ({ HS2012: 'classificationH4.json', HS2017: 'classificationH5.json', HS2022: 'classificationH6.json' } as Record<string, string>)[version]!;
+  const nomenclature = JSON.parse(readFileSync(join(shared, 'data/hs-correlation-unsd/classification-json', file), 'utf8')) as { results: { id: string }[] };
+  return nomenclature.results.map((r) => r.id).filter((c) => /^\d{6}$/.test(c));
+}
+const subheadings = subheadingsOf(agreement.hsVersion);
 const byChapter = new Map<string, Record<string, number>>();
 const totals: Record<string, number> = {};
 for (const code of subheadings) {

@@ -31,14 +31,31 @@ function table(file: string): Record<string, string[]> {
   return out;
 }
 
+/** newer→middle then middle→older; codes whose goods stay in the same-numbered code at both steps are implicit. */
+function chain(first: Record<string, string[]>, second: Record<string, string[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const from of [...new Set([...Object.keys(first), ...Object.keys(second)])].sort()) {
+    const middle = first[from] ?? [from];
+    const list = [...new Set(middle.flatMap((m) => second[m] ?? [m]))].sort();
+    if (list.length === 1 && list[0] === from) continue;
+    out[from] = list;
+  }
+  return out;
+}
+
+const hs2022to2017 = table('correlation_hs2022_to_hs2017.csv');
+const hs2017to2007 = table('correlation_hs2017_to_hs2007.csv');
 const tables = {
   'HS2022>HS2012': table('correlation_hs2022_to_hs2012.csv'),
-  'HS2022>HS2017': table('correlation_hs2022_to_hs2017.csv'),
+  'HS2022>HS2017': hs2022to2017,
   'HS2017>HS2012': table('correlation_hs2017_to_hs2012.csv'),
+  // HS2007 (lists kept in their signed edition, e.g. VJEPA): UNSD gives HS2017→HS2007; HS2022 goes through HS2017.
+  'HS2017>HS2007': hs2017to2007,
+  'HS2022>HS2007': chain(hs2022to2017, hs2017to2007),
 };
 const result = {
   source:
-    'UNSD HS correlation tables (HS2022→HS2012, HS2022→HS2017, HS2017→HS2012) as redistributed in insongkim/concordance@201c812e51f213d967d8701b6ed6398c79df4a04 data-raw/*.xlsx; rows with the same source code merged; identity mappings omitted',
+    'UNSD HS correlation tables (HS2022→HS2012, HS2022→HS2017, HS2017→HS2012, HS2017→HS2007) as redistributed in insongkim/concordance@201c812e51f213d967d8701b6ed6398c79df4a04 data-raw/*.xlsx; rows with the same source code merged; identity mappings omitted; HS2022→HS2007 chained through HS2017 (the union of the HS2007 codes of every HS2017 code a HS2022 code falls in)',
   tables,
 };
 writeFileSync(join(root, 'rules/hs/correlation.json'), `${JSON.stringify(result)}\n`);

@@ -41,12 +41,14 @@ export interface NormalizedBom {
   readonly materials: readonly NormalizedMaterial[];
 }
 
-export type HsVersion = 'HS2012' | 'HS2017' | 'HS2022';
+/** HS editions rule data may use; inputs are given in HS2012, HS2017 or HS2022 (HS2007 only through `hsCodes`). */
+export type HsVersion = 'HS2007' | 'HS2012' | 'HS2017' | 'HS2022';
 
 export interface NormalizedProduct {
   readonly hsCode: string;
   readonly hsCodes: Readonly<Partial<Record<HsVersion, string>>>;
-  readonly hsVersion: 'HS2012' | 'HS2017' | 'HS2022';
+  /** The edition of `hsCode`: as given, or the rule set's edition once transposed (which may be HS2007). */
+  readonly hsVersion: HsVersion;
   readonly description: string;
   readonly exWorksPrice?: Rational;
   readonly fobValue?: Rational;

@@ -53,7 +53,7 @@ export const materialRoleSchema = z.enum([
 ]);
 
 export const hsVersionSchema = z.enum(['HS2012', 'HS2017', 'HS2022']);
-const hsCodesSchema = z.object({ HS2012: z.string().optional(), HS2017: z.string().optional(), HS2022: z.string().optional() });
+const hsCodesSchema = z.object({ HS2007: z.string().optional(), HS2012: z.string().optional(), HS2017: z.string().optional(), HS2022: z.string().optional() });
 
 /** A material of the bill of materials; `bom` when the producer made it itself. */
 export interface MaterialInput {
@@ -61,7 +61,7 @@ export interface MaterialInput {
   description?: string | undefined;
   hsCode: string;
   /** The code in other HS versions, where the caller knows it (used when a rule set is keyed on that version). */
-  hsCodes?: Partial<Record<'HS2012' | 'HS2017' | 'HS2022', string>> | undefined;
+  hsCodes?: Partial<Record<'HS2007' | 'HS2012' | 'HS2017' | 'HS2022', string>> | undefined;
   value: Money;
   weight?: string | number | undefined;
   originCountry?: string | undefined;

@@ -150,7 +150,7 @@ export const agreementFactsSchema = z.object({
   shortName: z.string(),
   parties: z.array(partySchema).min(2),
   /** HS version the PSR table is keyed on. */
-  hsVersion: z.enum(['HS2012', 'HS2017', 'HS2022']),
+  hsVersion: z.enum(['HS2007', 'HS2012', 'HS2017', 'HS2022']),
   /** The product value percentages refer to by default. */
   valueBasis: z.enum(['ex_works', 'fob', 'transaction_value']),
   /** Default RVC formulas and basis for `RVC(x%)` without a method. */
@@ -264,7 +264,7 @@ export type PsrRow = z.infer<typeof psrRowSchema>;
 /** Product-specific rules: `rules/<id>/psr.json`. */
 export const psrFileSchema = z.object({
   agreement: z.string(),
-  hsVersion: z.enum(['HS2012', 'HS2017', 'HS2022']),
+  hsVersion: z.enum(['HS2007', 'HS2012', 'HS2017', 'HS2022']),
   rows: z.array(psrRowSchema),
   /** HS ranges knowingly without a rule, each with why. */
   gaps: z.array(z.object({ scope: hsScopeSchema, reason: z.string() })).default([]),

@@ -15,6 +15,16 @@ describe('transposeHsCode', () => {
     expect(split.status).toBe('ambiguous');
     expect(transposeHsCode('610910', 'HS2012', 'HS2022', tables)).toEqual({ status: 'unsupported' });
   });
+  it('reaches HS2007 from HS2022 through HS2017, and from HS2017 directly', () => {
+    // Horses: HS2007 had one subheading for pure-bred breeding animals of every kind (0101.10); HS2012 split it.
+    expect(transposeHsCode('010121', 'HS2022', 'HS2007', tables)).toEqual({ status: 'mapped', code: '010110' });
+    expect(transposeHsCode('010121', 'HS2017', 'HS2007', tables)).toEqual({ status: 'mapped', code: '010110' });
+    // Smartphones: HS2022 851713 is HS2017 851712, which HS2007 numbered the same.
+    expect(transposeHsCode('851713', 'HS2022', 'HS2007', tables)).toEqual({ status: 'mapped', code: '851712' });
+    expect(transposeHsCode('610910', 'HS2022', 'HS2007', tables)).toEqual({ status: 'mapped', code: '610910' });
+    // No HS2012→HS2007 table in the UNSD set: such an input must give the HS2007 code itself.
+    expect(transposeHsCode('610910', 'HS2012', 'HS2007', tables)).toEqual({ status: 'unsupported' });
+  });
 });
 
 describe('evaluation on a rule set keyed on HS2012', () => {
