@@ -47,12 +47,16 @@ describe('findPreferences (golden shipments)', () => {
     expect(cptpp.criterion).toBe('CTH');
     expect(cptpp.origin.transposition?.materials).toContainEqual({ id: 'rubberwood', from: '440729', to: '440729|440799', by: 'candidates' });
   });
-  it('Viet Nam → Thailand: ATIGA, RCEP and the ASEAN+1 agreements apply; none has confirmed rules for furniture in the data', () => {
+  it('Viet Nam → Thailand: ATIGA, RCEP and the ASEAN+1 agreements apply; AKFTA decides the chair by its general rule', () => {
     const r = findPreferences({ ...example('shipment-chair-jp.json'), importingCountry: 'TH' }, agreements);
     if (r.status !== 'ok') throw new Error('invalid');
     const ids = r.ranked.map((p) => p.agreement.id);
     expect(ids).toEqual(expect.arrayContaining(['atiga', 'rcep', 'acfta', 'akfta', 'aanzfta']));
-    expect(r.ranked.every((p) => p.origin.status === 'undetermined')).toBe(true);
+    // 9401.61 is not in AKFTA's selective list (Circular 49/2025, Phụ lục I): Art. 7(1) "RVC 40 % or CTH" applies.
+    // The rubberwood's declaration names ATIGA and CPTPP only, so under AKFTA it counts as non-originating.
+    const akfta = r.ranked.find((p) => p.agreement.id === 'akfta')!;
+    expect(akfta.origin.status).toBe('originating');
+    expect(akfta.origin.rule?.id).toBe('general');
     const atiga = r.ranked.find((p) => p.agreement.id === 'atiga')!;
     expect(atiga.origin.issues[0]).toMatchObject({ code: 'rule_not_found' });
     // RCEP's HS2012 list is superseded: what it would give is shown, never decided.
