@@ -95,6 +95,14 @@ interface Internal {
   exceeded: { readonly value: Rational; readonly allowed: Rational } | undefined;
 }
 
+const untoleratedCache = new WeakMap<CompiledAgreement, ReadonlySet<string>>();
+/** Rule kinds the agreement's tolerance does not relax (`tolerance.notFor`), once per agreement. */
+function untolerated(agreement: CompiledAgreement): ReadonlySet<string> {
+  let set = untoleratedCache.get(agreement);
+  if (!set) untoleratedCache.set(agreement, (set = new Set(agreement.facts.tolerance?.notFor ?? [])));
+  return set;
+}
+
 const NO_ISSUES: readonly Issue[] = [];
 
 const offendingValue = sumNonOriginating;
@@ -147,7 +155,8 @@ function evalNode(node: RuleNode, ctx: CriterionContext): Internal {
   const criterion = info.criterion!;
   const out = criterion.run(node as never, ctx);
   const offending = out.offending && out.offending.length > 0 ? out.offending : undefined;
-  const status: Status = out.status === 'not_met' && criterion.tolerable && offending ? 'tolerable' : out.status;
+  // A failing leaf may still be saved by the tolerance, unless the agreement's tolerance article leaves its kind out.
+  const status: Status = out.status === 'not_met' && criterion.tolerable && offending && !untolerated(ctx.agreement).has(node.kind) ? 'tolerable' : out.status;
   const trace = traceNode(node.kind, expression, out.status, out.reason);
   trace.figures = out.figures;
   trace.materials = out.materials;

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { ahkfta } from '../../src/agreements/ahkfta.js';
+import { aifta } from '../../src/agreements/aifta.js';
+import { akfta } from '../../src/agreements/akfta.js';
+import { vifta } from '../../src/agreements/vifta.js';
+import { evaluateOrigin } from '../../src/evaluate/evaluateOrigin.js';
+
+/**
+ * Worked cases per agreement, from the legal texts encoded in rules/<id>/ (the MOIT circulars) and, where one
+ * exists, official guidance: for each a qualifying value-content case, a change-of-classification case that
+ * needs the de minimis rule (or shows that the agreement has none), and a case that does not qualify.
+ */
+const money = (amount: string, currency = 'USD') => ({ amount, currency });
+type Costs = { directLabour: string; directOverhead: string; profit: string; other?: string };
+
+function shipment(to: string, hsCode: string, value: { fob?: string; exWorks?: string }, materials: object[], costs?: Costs, more: Record<string, unknown> = {}) {
+  return {
+    exportingCountry: 'VN',
+    importingCountry: to,
+    date: '2026-09-01',
+    product: {
+      hsCode,
+      ...(value.fob ? { fobValue: money(value.fob) } : {}),
+      ...(value.exWorks ? { exWorksPrice: money(value.exWorks) } : {}),
+      ...(costs
+        ? { costs: Object.fromEntries(Object.entries(costs).map(([k, v]) => [k, money(v)])) }
+        : {}),
+      operations: ['assembly', 'other_processing'],
+      materials,
+    },
+    ...more,
+  };
+}
+const cn = (id: string, hsCode: string, value: string) => ({ id, hsCode, value: money(value), originCountry: 'CN' });
+const figure = (r: ReturnType<typeof evaluateOrigin>, expression: string) => r.trace?.children?.find((c) => c.expression === expression);
+
+describe('AKFTA (Circular 49/2025/TT-BCT; HS 2022 list from 1 May 2026)', () => {
+  it('official guidance: MITI Malaysia\'s RVC example (laminated finger-jointed moulding, AHTN 4409.10) qualifies at 91.10 %', () => {
+    // Figures from MITI's "Summary of Criteria" page: FOB RM 1,410.75; Malaysian logs RM 800 (originating); US glue
+    // RM 125.50 (non-originating); labour 100, overhead 105.25, other 130, profit 150. 4409 is not in Phụ lục I,
+    // so Article 7(1) "RVC 40 % or CTH" applies. MITI's own result line is cut off in the copy read; 91.10 % is the
+    // formula's result, the same by both formulas because the cost items add up to the FOB price.
+    const r = evaluateOrigin(
+      {
+        exportingCountry: 'MY',
+        importingCountry: 'KR',
+        date: '2026-09-01',
+        product: {
+          hsCode: '440910',
+          fobValue: money('1410.75', 'MYR'),
+          costs: { directLabour: money('100', 'MYR'), directOverhead: money('105.25', 'MYR'), other: money('130', 'MYR'), profit: money('150', 'MYR') },
+          operations: ['machining', 'assembly'],
+          materials: [
+            { id: 'logs', hsCode: '440341', value: money('800', 'MYR'), originCountry: 'MY', evidence: [{ agreements: ['akfta'], type: 'supplier_declaration' }] },
+            { id: 'glue', hsCode: '350691', value: money('125.50', 'MYR'), originCountry: 'US' },
+          ],
+        },
+      },
+      akfta,
+    );
+    expect(r.status).toBe('originating');
+    expect(r.rule?.id).toBe('general');
+    expect(figure(r, 'RVC(40% FOB)')?.figures).toMatchObject({ rvcPercent: '91.10' });
+  });
+  it('CTH through de minimis: a chair with a same-heading frame kit at 8 % of FOB (Art. 13(1)(a))', () => {
+    const r = evaluateOrigin(
+      shipment('KR', '940161', { fob: '100' }, [cn('kit', '940190', '8'), cn('fabric', '540761', '30'), cn('foam', '392113', '30')], { directLabour: '20', directOverhead: '5', profit: '7' }),
+      akfta,
+    );
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('CTH');
+    expect(figure(r, 'CTH')?.tolerance).toMatchObject({ applied: true, materialIds: ['kit'] });
+  });
+  it('a listed rule stricter than the general one: wooden furniture (9403.60) needs RVC 60 %, and 55 % fails', () => {
+    const r = evaluateOrigin(
+      shipment('KR', '940360', { fob: '100' }, [cn('boards', '441299', '45')], { directLabour: '30', directOverhead: '10', profit: '15' }),
+      akfta,
+    );
+    expect(r.status).toBe('not_originating');
+    expect(r.rule?.id).toBe('940360');
+  });
+  it('shipments before 1 May 2026 fell under the HS 2017 list of Circular 13/2019, which the data does not hold', () => {
+    const r = evaluateOrigin({ ...shipment('KR', '940360', { fob: '100' }, [cn('boards', '441299', '45')], { directLabour: '30', directOverhead: '10', profit: '15' }), date: '2026-04-30' }, akfta);
+    expect(r.status).toBe('undetermined');
+    expect(r.reason.key).toBe('result_psr_not_in_force');
+  });
+});
+
+describe('AHKFTA (Circular 21/2019/TT-BCT; HS 2012)', () => {
+  it('goods not in Phụ lục I need RVC 40 % by the indirect formula (Art. 7(1), 8): at exactly 40 % a chair qualifies', () => {
+    const r = evaluateOrigin(shipment('HK', '940161', { fob: '100' }, [cn('kit', '940190', '60')]), ahkfta);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('RVC(40% FOB)');
+  });
+  it('Art. 7(1) has no change-of-heading route: a chair at 35 % fails although every material changes heading', () => {
+    const r = evaluateOrigin(shipment('HK', '940161', { fob: '100' }, [cn('wood', '440799', '65')]), ahkfta);
+    expect(r.status).toBe('not_originating');
+  });
+  it('a listed "RVC40 or CTH" product (printed circuits, 8534.00) qualifies by CTH through de minimis (Art. 12)', () => {
+    const r = evaluateOrigin(shipment('HK', '853400', { fob: '100' }, [cn('laminate', '741022', '55'), cn('blank-board', '853400', '8')]), ahkfta);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('CTH');
+    expect(figure(r, 'CTH')?.tolerance).toMatchObject({ applied: true, materialIds: ['blank-board'] });
+  });
+});
+
+describe('AIFTA (Circular 15/2010/TT-BCT: "AIFTA content ≥ 35 % of FOB and CTSH" for every product)', () => {
+  const costs = { directLabour: '20', directOverhead: '10', profit: '5' };
+  it('a chair from imported sawn wood: 35 % content and a change of subheading', () => {
+    const r = evaluateOrigin(shipment('IN', '940161', { fob: '100' }, [cn('wood', '440799', '65')], costs), aifta);
+    expect(r.status).toBe('originating');
+  });
+  it('no de minimis: one same-subheading part at 2 % of FOB breaks the change of subheading', () => {
+    const r = evaluateOrigin(shipment('IN', '940161', { fob: '100' }, [cn('wood', '440799', '40'), cn('seat', '940161', '2')], costs), aifta);
+    expect(r.status).toBe('not_originating');
+  });
+  it('content below 35 % fails even with a change of subheading', () => {
+    const r = evaluateOrigin(shipment('IN', '940161', { fob: '100' }, [cn('wood', '440799', '66')], { directLabour: '20', directOverhead: '9', profit: '5' }), aifta);
+    expect(r.status).toBe('not_originating');
+  });
+});
+
+describe('VIFTA (Circular 11/2024/TT-BCT, Phụ lục I; ex-works basis)', () => {
+  it('furniture (Chapter 94: "CTH" or non-originating materials ≤ 50 % of ex-works): a same-heading kit at 45 % qualifies', () => {
+    const r = evaluateOrigin(shipment('IL', '940161', { exWorks: '100' }, [cn('kit', '940190', '45')]), vifta);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('MaxNOM(50% EXW)');
+  });
+  it('CTH through the 10 % ex-works tolerance (Art. 8) when the value cap fails', () => {
+    const r = evaluateOrigin(shipment('IL', '940161', { exWorks: '100' }, [cn('kit', '940190', '8'), cn('fabric', '540761', '50')]), vifta);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('CTH');
+  });
+  it('a same-heading kit at 55 % of ex-works fails both', () => {
+    const r = evaluateOrigin(shipment('IL', '940161', { exWorks: '100' }, [cn('kit', '940190', '55')]), vifta);
+    expect(r.status).toBe('not_originating');
+  });
+});
