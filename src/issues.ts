@@ -25,6 +25,7 @@ export type IssueCode =
   | 'rule_data_unverified'
   | 'rule_data_limitation'
   | 'psr_not_in_force'
+  | 'psr_superseded'
   | 'general_rule_on_caller_statement'
   | 'treatment_unknown'
   | 'minimal_operations_unknown'

@@ -626,7 +626,18 @@ export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: C
       ),
     );
   }
-  const shown = unverified || notYet;
+  const superseded = !unverified && !notYet && det.status !== 'undetermined' ? supersededFor(agreement, s) : undefined;
+  if (superseded) {
+    issues.push(
+      makeIssue(
+        'psr_superseded',
+        ['date'],
+        `from ${superseded.date} ${agreement.facts.shortName} trade with ${superseded.country} is under a later product-specific rule list that the data does not hold (${superseded.cite.ref})`,
+        { from: superseded.date, country: superseded.country, verdict: det.status },
+      ),
+    );
+  }
+  const shown = unverified || notYet || superseded !== undefined;
   const limitations = agreement.facts.limitations;
   if (limitations) {
     for (const l of limitations) {
@@ -655,13 +666,25 @@ export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: C
       ? { key: 'result_data_unverified', params: { verdict: det.status } }
       : notYet
         ? { key: 'result_psr_not_in_force', params: { verdict: det.status, from: psrFrom } }
-        : det.reason,
+        : superseded
+          ? { key: 'result_psr_superseded', params: { verdict: det.status, from: superseded.date, country: superseded.country } }
+          : det.reason,
     transposition,
     issues: issues.length > 1 ? dedupe(issues) : issues,
   };
 }
 
 const PRODUCT_PATH = ['product'] as const;
+
+/** The first entry of `psrSupersededFor` that covers a party to this shipment on its date. */
+function supersededFor(agreement: CompiledAgreement, s: NormalizedShipment): { date: string; country: string; cite: { ref: string } } | undefined {
+  for (const e of agreement.facts.psrSupersededFor ?? []) {
+    if (s.date < e.date) continue;
+    const country = e.countries.includes(s.importingCountry) ? s.importingCountry : e.countries.includes(s.exportingCountry) ? s.exportingCountry : undefined;
+    if (country) return { date: e.date, country, cite: e.cite };
+  }
+  return undefined;
+}
 
 function dedupe(issues: Issue[]): Issue[] {
   const seen = new Set<string>();

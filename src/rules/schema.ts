@@ -200,6 +200,13 @@ export const agreementFactsSchema = z.object({
    */
   psrInForceFrom: z.object({ date: isoDate, cite: citationSchema }).optional(),
   /**
+   * Trade with some parties that moved, from a date, to a later list the data does
+   * not hold (e.g. a protocol in force for some parties only). A shipment from or
+   * to one of `countries` dated on or after `date` is `undetermined` (reason
+   * `result_psr_superseded`, with the verdict under the list held shown).
+   */
+  psrSupersededFor: z.array(z.object({ countries: z.array(country).min(1), date: isoDate, cite: citationSchema })).optional(),
+  /**
    * Known limits of the rule data that every affected result must state (e.g. a
    * list the data does not hold), so that a verdict is never read as covering them.
    */

@@ -85,3 +85,23 @@ describe('a product-specific rule list in force only from a date', () => {
     expect(r.issues.find((i) => i.code === 'psr_not_in_force')?.path).toEqual(['date']);
   });
 });
+
+describe('a list superseded for some parties from a date', () => {
+  const facts = {
+    ...testFacts,
+    psrSupersededFor: [{ countries: ['GB'], date: '2026-03-01', cite: { source: 's', ref: 'notice: a later list applies to GB from 1 March 2026' } }],
+  };
+  const compiled = compileAgreement(facts, testPsr);
+  if (!compiled.success) throw new Error(JSON.stringify(compiled.issues));
+  const tee = (date: string) => evaluateOrigin(shipment({ hsCode: '610910' }, [mat('fabric', '600622', '60')], { date }), compiled.agreement);
+
+  it('still decides earlier shipments', () => {
+    expect(tee('2026-02-28').status).toBe('originating');
+  });
+  it('shows, but does not give, the verdict for shipments on or after the date', () => {
+    const r = tee('2026-03-01');
+    expect(r.status).toBe('undetermined');
+    expect(r.reason).toMatchObject({ key: 'result_psr_superseded', params: { verdict: 'originating', from: '2026-03-01' } });
+    expect(r.issues.map((i) => i.code)).toContain('psr_superseded');
+  });
+});
