@@ -1,21 +1,29 @@
 /**
- * Maintainer tool: turns ATIGA Attachment 1 (the textile list, HS 2022) and the
- * break-down rules of the PSR Implementing Guidelines into `rules/atiga/psr.json`,
- * with a report of every check in `rules/atiga/import-report.md`.
+ * Maintainer tool: builds `rules/atiga/psr.json` (HS 2022) from the product-specific
+ * rules Viet Nam applies under ATIGA, with a report in `rules/atiga/import-report.md`.
  *
- *   npx tsx rules/tools/import-atiga.ts            (reads ../shared/data/atiga-attachment1-textiles-hs2022)
+ *   npx tsx rules/tools/import-atiga.ts            (reads ../shared for Attachment 1 and HS descriptions)
  *   SHARED_DIR=/path npx tsx rules/tools/import-atiga.ts
  *
- * One row per numbered list line. Each line takes the working or processing of
- * its Section (A fibres and yarns, B fabrics and articles, C apparel and made-up
- * articles), translated by hand per product group in `rules/atiga/translations.json`.
- * The list gives a sufficient route only; the Annex 3 rule of the same line is
- * not in the source, so every textile row is flagged `incomplete` (a product that
- * fails the listed route is undetermined, never non-originating).
+ * Inputs
+ * - `rules/atiga/source/psr.transcript.txt`: hand transcript of Phụ lục I ("Quy tắc cụ
+ *   thể mặt hàng", HS 2022) of Circular 03/2023/TT-BCT, one line per table row
+ *   (`0201.10 :: RVC40 hoặc CC`), with `@ <offset>` lines for the read windows.
+ * - `rules/atiga/source/ahtn-list.transcript.txt`: the AHTN 2022 list that closes the
+ *   same file; its first page (title and rule) is missing, so its subheadings are
+ *   only flagged (see README).
+ * - ATIGA Attachment 1 (textile list, HS 2022) from ../shared and the product-group
+ *   translations of `rules/atiga/translations.json`: the content of the circular's
+ *   "Quy tắc hàng dệt may" (Phụ lục II of the same circular lists the same 163/344/298
+ *   lines; see README).
  *
- * Nothing is guessed: an unknown row shape, an HS code that is not an HS 2022
- * subheading, a rule that does not parse or a percentage missing from a rule
- * stops the import and is listed in the report.
+ * Each criterion text is structured by a small grammar for the abbreviations the
+ * circular defines (RVC40, RVC35, CC, CTH, CTSH, WO, "ngoại trừ từ nhóm/phân nhóm …",
+ * alternatives joined by "hoặc"), a table of the few longer phrases, and a table of
+ * the labels of break-down rules ("Đối với …:", "Bằng thép:"), which become "ex" rows
+ * the caller chooses between. Nothing is guessed: a text or a label outside these
+ * tables, a code that is not an HS 2022 subheading, a textile row without its
+ * Attachment 1 line or the reverse stops the import.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,9 +33,13 @@ import { ROOT, SHARED, percentsOf, problemsSection } from './kit.js';
 
 const root = ROOT;
 const shared = SHARED;
-const DIR = 'data/atiga-attachment1-textiles-hs2022';
-const LIST = `${DIR}/atiga_annex3_psr_hs2022.md`;
-const IG = `${DIR}/atiga_psr_implementing_guidelines.md`;
+const TRANSCRIPT = 'rules/atiga/source/psr.transcript.txt';
+const AHTN_LIST = 'rules/atiga/source/ahtn-list.transcript.txt';
+const ATT1 = 'data/atiga-attachment1-textiles-hs2022/atiga_annex3_psr_hs2022.md';
+const H6 = 'data/hs-correlation-unsd/classification-json/classificationH6.json';
+const SRC_PATH = 'docs/legal/wiki/03-2023-tt-bct-thong-tu-sua-oi-bo-sung-mot-so-ieu-cua-thong-tu-so-22-2016-tt-bct-ngay-03-thang-10-nam-2016-cua-bo-truong.md';
+const SRC_2019 = 'docs/legal/wiki/10-2019-tt-bct-thong-tu-sua-oi-bo-sung-thong-tu-so-22-2016-tt-bct-ngay-03-thang-10-nam-2016-cua-bo-truong-bo-cong-thuong.md';
+const WINDOW = 16000;
 
 interface Group {
   id: string;
@@ -36,19 +48,9 @@ interface Group {
   rule: string;
   note: string;
 }
-interface IgEntry {
-  id: string;
-  no: number;
-  scope: string;
-  ex?: string;
-  description: string;
-  text: string;
-  rule: string;
-}
 interface Translations {
   texts: Record<'A' | 'B' | 'C', string>;
   groups: Group[];
-  implementingGuidelines: IgEntry[];
 }
 
 /** One numbered line of the textile list. */
@@ -144,135 +146,393 @@ export function parseList(md: string, problems: string[]): ListLine[] {
   return out;
 }
 
-/** Percentages written in a legal text: "40 %", "40%", "RVC40", "five percent". */
-function textPercents(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const x of text.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)/gi)) out.add(String(Number(x[1])));
-  for (const x of text.matchAll(/RVC\s*\(?(\d+(?:\.\d+)?)/g)) out.add(String(Number(x[1])));
+// ---------------------------------------------------------------------------
+// Criterion grammar
+// ---------------------------------------------------------------------------
+
+/** Placeholder for the textile rule inside a parsed criterion. */
+const TEXTILE = '«TEXTILE»';
+
+const CUT_SEWN =
+  'Declared(atiga_cut_sewn, "The product was cut and sewn in the territory of one or more ASEAN Member States (ATIGA PSR, Chapters 61-63)")';
+
+/** The longer phrases the circular uses as one alternative, with their reading. */
+export const PHRASES: Record<string, { rule: string; note: string }> = {
+  'không yêu cầu Chuyển đổi mã số hàng hóa với điều kiện hàng hóa được sản xuất bằng phương pháp tinh chế': {
+    rule: 'Process(refining)',
+    note: 'No change of classification is required if the good is produced by refining: read as the process "refining", which the producer declares.',
+  },
+  'không yêu cầu Chuyển đổi mã số hàng hóa với điều kiện có chuyển đổi từ da ướt sang da khô': {
+    rule: 'Declared(atiga_wet_to_dry_leather, "The leather was converted in the exporting Member State from the wet state to the dry (crust) state")',
+    note: 'No change of classification is required if the leather is converted from wet to dry: a fact only the producer can attest.',
+  },
+  'không yêu cầu Chuyển đổi mã số hàng hóa với điều kiện máy móc, dụng cụ và thiết bị này được sản xuất từ các bộ phận thuộc cùng phân nhóm được sản xuất riêng cho máy móc, dụng cụ hoặc thiết bị đó': {
+    rule: 'Declared(atiga_parts_same_subheading, "The apparatus is made from parts of its own subheading that were produced specifically for that apparatus (no change of classification required)")',
+    note: 'No change of classification is required if the apparatus is made from parts of the same subheading produced specifically for it: a fact only the producer can attest.',
+  },
+  'ghi âm hoặc những hoạt động ghi tương tự khác lên các thiết bị trắng hoặc chưa ghi sẽ coi là có xuất xứ cho dù có chuyển đổi mã số hàng hóa hay không': {
+    rule: 'Declared(atiga_recording, "Sound or similar recording onto blank or unrecorded media was carried out in the exporting Member State")',
+    note: 'Recording onto blank media confers origin whether or not the classification changes: the producer declares the recording.',
+  },
+};
+
+/** Labels of break-down rules: the part of the subheading each rule covers, in English. */
+export const LABELS: Record<string, string> = {
+  'Đối với điệp thuộc các chi Pecten, Chlamys hoặc Placopecten':
+    'Scallops of the genera Pecten, Chlamys or Placopecten (the PSR Implementing Guidelines place them in AHTN 0307.22.00 and 0307.29.30/.40)',
+  'Đối với hàng hóa khác': 'Other goods of the subheading',
+  'Đối với nguyên liệu thay thế lá thuốc lá đã chế biến': 'Manufactured tobacco substitutes (AHTN 2404.19.10 according to the PSR Implementing Guidelines)',
+  'Đối với các sản phẩm thuộc nhóm 7208': 'Products the circular assigns to heading 7208 ("Đối với các sản phẩm thuộc nhóm 7208"; heading 7208 covers hot-rolled flat products)',
+  'Đối với các sản phẩm thuộc nhóm 7209': 'Products the circular assigns to heading 7209 ("Đối với các sản phẩm thuộc nhóm 7209"; heading 7209 covers cold-rolled flat products)',
+  'Bằng thép': 'Of steel other than stainless steel',
+  'Bằng thép không gỉ': 'Of stainless steel',
+};
+
+const LEAF = /^(?:RVC\d|CC|CTH|CTSH|WO|Quy tắc hàng dệt may)/;
+
+function selector(items: string[]): string {
+  return items.length === 1 ? items[0]! : `[${items.join(', ')}]`;
+}
+
+/** "nhóm 7207 đến nhóm 7209 và nhóm 7211" → ["h7207..h7209", "h7211"]. */
+export function exceptions(list: string, problems: string[], where: string): string[] {
+  const code = (c: string): string => (/^\d{4}$/.test(c) ? `h${c}` : /^\d{4}\.\d{2}$/.test(c) ? `sh${c.replace('.', '')}` : '');
+  const words = list.replace(/,/g, ' , ').replace(/(phân )?nhóm/g, ' ').split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === ',' || w === 'và' || w === 'hoặc') continue;
+    const a = code(w);
+    if (!a) {
+      problems.push(`${where}: cannot read "${w}" in the exception "${list}"`);
+      return out;
+    }
+    if (words[i + 1] === 'đến') {
+      const b = code(words[i + 2] ?? '');
+      if (!b || b[0] !== a[0] || b.length !== a.length) {
+        problems.push(`${where}: cannot read the range in "${list}"`);
+        return out;
+      }
+      out.push(`${a}..${b}`);
+      i += 2;
+    } else out.push(a);
+  }
   return out;
 }
+
+/** One alternative ("CTH ngoại trừ từ nhóm 7208 và 7211") to an expression. */
+function alternative(alt: string, problems: string[], where: string, notes: Set<string>): string {
+  const phrase = PHRASES[alt];
+  if (phrase) {
+    notes.add(phrase.note);
+    return phrase.rule;
+  }
+  if (alt === 'Quy tắc hàng dệt may') return TEXTILE;
+  if (alt === 'WO') return 'WO';
+  let m = /^RVC(\d+)$/.exec(alt);
+  if (m) return `RVC(${m[1]}% FOB)`;
+  m = /^RVC(\d+)\+(.+)$/.exec(alt);
+  if (m) return `RVC(${m[1]}% FOB) and ${alternative(m[2]!, problems, where, notes)}`;
+  let rest = alt;
+  let cutSewn = false;
+  const cs = ' và sản phẩm phải được cắt và may tại lãnh thổ của bất kỳ nước thành viên nào';
+  if (rest.endsWith(cs)) {
+    cutSewn = true;
+    rest = rest.slice(0, -cs.length);
+  }
+  m = /^(CC|CTH|CTSH)(?: ngoại trừ từ (.+))?$/.exec(rest);
+  if (!m) {
+    problems.push(`${where}: cannot structure the alternative "${alt}"`);
+    return 'WO';
+  }
+  const ex = m[2] ? exceptions(m[2], problems, where) : [];
+  const leaf = ex.length ? `${m[1]}(except: ${selector(ex)})` : m[1]!;
+  if (cutSewn) notes.add('"CC và sản phẩm phải được cắt và may tại lãnh thổ của bất kỳ nước thành viên nào" is read as CC together with cutting and sewing in any Member State; the semicolons of the criterion keep RVC40 and the textile rule as separate alternatives.');
+  return cutSewn ? `${leaf} and ${CUT_SEWN}` : leaf;
+}
+
+/** A criterion without break-down labels: alternatives joined by "hoặc" (with or without ";"). */
+function simple(text: string, problems: string[], where: string, notes: Set<string>): string {
+  const alts: string[] = [];
+  let cur = '';
+  for (const piece of text.split(/;?\s+hoặc\s+/)) {
+    if (cur && (LEAF.test(piece) || PHRASES[piece] || Object.keys(PHRASES).some((p) => p.startsWith(piece.slice(0, 40))))) {
+      alts.push(cur);
+      cur = piece;
+    } else cur = cur ? `${cur} hoặc ${piece}` : piece;
+  }
+  if (cur) alts.push(cur);
+  return alts.map((a) => alternative(a.replace(/;$/, '').trim(), problems, where, notes)).join(' or ');
+}
+
+export interface Parsed {
+  /** One part for a plain criterion; several labelled parts for a break-down rule. */
+  parts: { label?: string; rule: string }[];
+  notes: string[];
+}
+
+/** Structures one criterion text. */
+export function parseCriterion(text: string, problems: string[], where: string): Parsed {
+  const notes = new Set<string>();
+  const labelled = /^(Đối với [^:]+|Bằng thép(?: không gỉ)?):/;
+  if (!labelled.test(text)) return { parts: [{ rule: simple(text, problems, where, notes) }], notes: [...notes] };
+  const parts: { label?: string; rule: string }[] = [];
+  for (const seg of text.split(/;\s*(?=Đối với |Bằng thép)/)) {
+    const m = labelled.exec(seg);
+    if (!m) {
+      problems.push(`${where}: cannot read the break-down part "${seg}"`);
+      continue;
+    }
+    const label = LABELS[m[1]!];
+    if (!label) problems.push(`${where}: no English label for "${m[1]}"`);
+    parts.push({ label: label ?? m[1]!, rule: simple(seg.slice(m[0].length).trim(), problems, where, notes) });
+  }
+  return { parts, notes: [...notes] };
+}
+
+// ---------------------------------------------------------------------------
+// Import
+// ---------------------------------------------------------------------------
+
+interface TRow {
+  code: string;
+  text: string;
+  offset: number;
+}
+
+function readTranscript(problems: string[]): TRow[] {
+  const out: TRow[] = [];
+  let offset = -1;
+  readFileSync(join(root, TRANSCRIPT), 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim() || line.startsWith('#')) return;
+      const at = /^@ (\d+)$/.exec(line);
+      if (at) {
+        offset = Number(at[1]);
+        return;
+      }
+      const m = /^(\d{4}\.\d{2}) :: (.+)$/.exec(line);
+      if (!m || offset < 0) {
+        problems.push(`transcript line ${i + 1}: unreadable "${line}"`);
+        return;
+      }
+      out.push({ code: m[1]!.replace('.', ''), text: m[2]!, offset });
+    });
+  return out;
+}
+
+const dotted = (c: string): string => `${c.slice(0, 4)}.${c.slice(4, 6)}${c.length > 6 ? `.${c.slice(6)}` : ''}`;
+
+/** Rows of page 1 of the 03/2023 appendix, missing from the conversion, as the 10/2019 list (HS 2017) gives them. */
+const PAGE1 = ['010121', '010129', '010130', '010190', '010221'];
 
 function main(): void {
   const problems: string[] = [];
   const tr = JSON.parse(readFileSync(join(root, 'rules/atiga/translations.json'), 'utf8')) as Translations;
   const hs = new Set((JSON.parse(readFileSync(join(root, 'rules/hs/hs2022-subheadings.json'), 'utf8')) as { subheadings: string[] }).subheadings);
+  const h6 = new Map(
+    (JSON.parse(readFileSync(join(shared, H6), 'utf8')) as { results: { id: string; text: string }[] }).results.map((r) => [r.id, r.text.replace(/^\d+ - /, '')]),
+  );
   const groups = new Map(tr.groups.map((g) => [g.id, g]));
-
-  // Every translation parses, and the percentages of its legal text and of its rule agree.
-  const checks: string[] = [];
   for (const g of tr.groups) {
     const p = parseRuleExpression(g.rule);
-    if (!p.success) problems.push(`group ${g.id}: ${p.issue.message} at ${p.issue.offset}`);
-    else {
-      const inText = textPercents(tr.texts[g.section]);
-      const inRule = percentsOf(p.rule, new Set());
-      for (const x of inText) if (!inRule.has(x)) problems.push(`group ${g.id}: ${x}% of the Section ${g.section} text is missing from the rule`);
-      for (const x of inRule) if (!inText.has(x)) problems.push(`group ${g.id}: ${x}% of the rule is not in the text`);
-      checks.push(`| ${g.id} | ${g.section} | ${[...inText].join(', ') || '—'} | ${[...inRule].join(', ') || '—'} |`);
-    }
-  }
-  for (const e of tr.implementingGuidelines) {
-    const p = parseRuleExpression(e.rule);
-    if (!p.success) problems.push(`IG ${e.id}: ${p.issue.message}`);
-    else {
-      const inText = textPercents(e.text);
-      const inRule = percentsOf(p.rule, new Set());
-      for (const x of inText) if (!inRule.has(x)) problems.push(`IG ${e.id}: ${x}% of the text is missing from the rule`);
-      for (const x of inRule) if (!inText.has(x)) problems.push(`IG ${e.id}: ${x}% of the rule is not in the text`);
-      checks.push(`| ${e.id} | IG | ${[...inText].join(', ') || '—'} | ${[...inRule].join(', ') || '—'} |`);
-    }
+    if (!p.success) problems.push(`textile group ${g.id}: ${p.issue.message} at ${p.issue.offset}`);
   }
 
-  const md = readFileSync(join(shared, LIST), 'utf8');
-  const list = parseList(md, problems);
-  const ig = readFileSync(join(shared, IG), 'utf8');
-
-  // Numbering: each Section runs 1..n without gaps or repeats.
+  // The textile list (Attachment 1 = Phụ lục II of the circular), by 6-digit subheading.
+  const list = parseList(readFileSync(join(shared, ATT1), 'utf8'), problems);
   const counts: Record<string, number> = {};
   for (const s of ['A', 'B', 'C'] as const) {
     const nos = list.filter((l) => l.section === s).map((l) => l.no);
     counts[s] = nos.length;
     nos.forEach((n, i) => {
-      if (n !== i + 1) problems.push(`Section ${s}: item ${i + 1} expected, found ${n}`);
+      if (n !== i + 1) problems.push(`Attachment 1 Section ${s}: item ${i + 1} expected, found ${n}`);
     });
   }
+  const bySub = new Map<string, ListLine[]>();
+  for (const l of list) bySub.set(l.code.slice(0, 6), [...(bySub.get(l.code.slice(0, 6)) ?? []), l]);
+  const route = (l: ListLine): string => {
+    const g = groups.get(groupOf(l.section, l.code));
+    if (!g) problems.push(`no textile group for Section ${l.section} ${l.code}`);
+    return g?.rule ?? 'WO';
+  };
+  const lineRef = (l: ListLine): string =>
+    `Phụ lục II section ${l.section.toLowerCase()}) item ${l.no} = ATIGA Attachment 1, Section ${l.section}, item ${l.no} (${l.ex ? 'ex. ' : ''}${dotted(l.code)}, page ${l.page} of 41)`;
 
-  const incomplete =
-    'ATIGA Attachment 1 gives this line a sufficient textile route only; the line\'s own rule in Annex 3 (product-specific rules, usually with an RVC 40 % or change-of-classification alternative) is not transcribed here. A product that does not meet the textile route may still originate under Annex 3.';
-  const rows: unknown[] = [];
-  const byGroup: Record<string, number> = {};
-  const seen = new Map<string, number>();
-  for (const l of list) {
-    const sub = l.code.slice(0, 6);
-    if (!hs.has(sub)) problems.push(`Section ${l.section} item ${l.no} (line ${l.line}): ${sub} is not an HS 2022 subheading`);
-    const gid = groupOf(l.section, l.code);
-    const g = groups.get(gid);
-    if (!g) {
-      problems.push(`no translation group ${gid}`);
+  // The AHTN list of unknown purpose: its subheadings.
+  const ahtn = readFileSync(join(root, AHTN_LIST), 'utf8')
+    .split('\n')
+    .filter((l) => /^\d{4}\.\d{2}\.\d{2}$/.test(l));
+  if (ahtn.length !== 437) problems.push(`AHTN list: ${ahtn.length} items read, 437 expected (items 21-457)`);
+  const ahtnSubs = new Map<string, string[]>();
+  for (const c of ahtn) {
+    const s = c.replace(/\./g, '').slice(0, 6);
+    if (!hs.has(s)) problems.push(`AHTN list: ${c} is not in an HS 2022 subheading`);
+    ahtnSubs.set(s, [...(ahtnSubs.get(s) ?? []), c]);
+  }
+  const ahtnNote = (s: string): string =>
+    `AHTN ${ahtnSubs.get(s)!.join(', ')} of this subheading ${ahtnSubs.get(s)!.length > 1 ? 'are' : 'is'} on the AHTN 2022 list that closes Circular 03/2023/TT-BCT, whose title and rule are on a page missing from the copy read. That list may give these goods another way to originate, so a product failing this row is undetermined, not non-originating.`;
+
+  const transcript = readTranscript(problems);
+  const rows: Record<string, unknown>[] = [];
+  const texts = new Map<string, { rule: string; count: number; notes: string[] }>();
+  const used = new Set<string>();
+  const prev = { code: '' };
+  const describe = (s: string): string => h6.get(s) ?? '';
+
+  const push = (row: Record<string, unknown>): void => {
+    const p = parseRuleExpression(String(row.rule));
+    if (!p.success) problems.push(`row ${String(row.id)}: ${p.issue.message} at ${p.issue.offset} in ${String(row.rule)}`);
+    else {
+      const inText = new Set([...String(row.text).matchAll(/RVC(\d+)/g)].map((x) => x[1]!));
+      const inRule = percentsOf(p.rule, new Set());
+      for (const x of inText) if (!inRule.has(x)) problems.push(`row ${String(row.id)}: RVC${x} of the text is missing from the rule`);
+    }
+    rows.push(row);
+  };
+
+  for (const t of transcript) {
+    const where = `${dotted(t.code)} (window ${t.offset})`;
+    if (!hs.has(t.code)) problems.push(`${where}: not an HS 2022 subheading`);
+    if (t.code <= prev.code) problems.push(`${where}: out of order or repeated after ${dotted(prev.code)}`);
+    prev.code = t.code;
+    const parsed = parseCriterion(t.text, problems, where);
+    const key = t.text;
+    const flat = parsed.parts.map((p) => (p.label ? `[${p.label}] ${p.rule}` : p.rule)).join(' ‖ ');
+    const seen = texts.get(key) ?? { rule: flat, count: 0, notes: parsed.notes };
+    seen.count++;
+    texts.set(key, seen);
+    const cite = { source: 'moit-tt03-2023', ref: `Phụ lục I, ${dotted(t.code)}, ${SRC_PATH}, characters ${t.offset}-${t.offset + WINDOW}` };
+    const base = { description: describe(t.code), text: t.text, cite };
+    const flags: Record<string, string> = ahtnSubs.has(t.code) ? { incomplete: ahtnNote(t.code) } : {};
+    if (ahtnSubs.has(t.code)) used.add(t.code);
+    const hasTextile = parsed.parts.some((p) => p.rule.includes(TEXTILE));
+    const lines = bySub.get(t.code) ?? [];
+    if (hasTextile !== (lines.length > 0)) problems.push(`${where}: ${hasTextile ? 'textile rule named but no Attachment 1 line' : 'Attachment 1 line but no textile rule in the criterion'}`);
+    const notes = [...parsed.notes];
+    if (!hasTextile) {
+      parsed.parts.forEach((p, i) =>
+        push({
+          id: parsed.parts.length > 1 ? `p-${t.code}-${String.fromCharCode(97 + i)}` : `p-${t.code}`,
+          scope: t.code,
+          ...(p.label ? { ex: p.label } : {}),
+          ...base,
+          rule: p.rule,
+          ...(notes.length || p.label ? { note: [...(p.label ? ['Break-down rule of the circular: the caller chooses the part of the subheading the product belongs to.'] : []), ...notes].join(' ') } : {}),
+          ...flags,
+        }),
+      );
       continue;
     }
-    byGroup[gid] = (byGroup[gid] ?? 0) + 1;
-    const key = l.code;
-    seen.set(key, (seen.get(key) ?? 0) + 1);
-    const shared = list.filter((o) => o.code === l.code).length > 1;
-    const ex = l.ex || shared ? `${l.description.replace(/^[-\s]+/, '') || 'part of the subheading'} (Attachment 1, Section ${l.section}, item ${l.no})` : undefined;
-    rows.push({
-      id: `${l.section.toLowerCase()}-${String(l.no).padStart(3, '0')}`,
-      scope: l.code,
-      ...(ex !== undefined ? { ex } : {}),
-      description: l.heading && !/^\d/.test(l.description) && l.description.startsWith('-') ? `${l.heading}: ${l.description}` : l.description,
-      rule: g.rule,
-      text: `Section ${l.section}. ${tr.texts[l.section]}`,
-      cite: { source: 'atiga-att1', ref: `Attachment 1, Section ${l.section}, item ${l.no} (${l.ex ? 'ex. ' : ''}${l.code.length === 8 ? `AHTN ${l.code.slice(0, 4)}.${l.code.slice(4, 6)}.${l.code.slice(6)}` : `${l.code.slice(0, 4)}.${l.code.slice(4)}`}), page ${l.page} of 41 (markdown line ${l.line})` },
-      note: `Product group ${gid}: ${g.note}`,
-      incomplete,
-    });
+    if (parsed.parts.length !== 1) problems.push(`${where}: textile rule inside a break-down rule`);
+    const rule = parsed.parts[0]!.rule;
+    const textileNote = 'The textile rule ("Quy tắc hàng dệt may", Phụ lục II of the circular) is the working of ATIGA Attachment 1 for the line, translated per product group as before (translations.json, translation-notes.md).';
+    const whole = lines.filter((l) => !l.ex && l.code.length === 6);
+    const parts = lines.filter((l) => l.ex || l.code.length !== 6);
+    if (whole.length) {
+      // The whole subheading is on the textile list (in one or more Sections): one row.
+      const tx = whole.map((l) => `(${route(l)})`).join(' or ');
+      push({
+        id: `p-${t.code}`,
+        scope: t.code,
+        ...base,
+        rule: rule.replace(TEXTILE, whole.length > 1 ? `(${tx})` : tx),
+        note: [textileNote, `Textile rule from ${whole.map(lineRef).join(' and ')}.`, ...(whole.length > 1 ? ['The subheading is listed in more than one Section; either Section\'s working satisfies the textile rule.'] : []), ...notes].join(' '),
+        ...flags,
+      });
+    }
+    if (parts.length) {
+      if (whole.length) problems.push(`${where}: both whole-subheading and ex lines on the textile list`);
+      parts.forEach((l, i) =>
+        push({
+          id: `p-${t.code}-${String.fromCharCode(97 + i)}`,
+          scope: t.code,
+          ex: `${l.description.replace(/^[-\s]+/, '').replace(/_/g, '') || 'part of the subheading'} (${l.code.length === 8 ? `AHTN ${dotted(l.code)}, ` : ''}textile list ${l.section} ${l.no})`,
+          ...base,
+          rule: rule.replace(TEXTILE, `(${route(l)})`),
+          note: [textileNote, `Textile rule from ${lineRef(l)}; it covers only this part of the subheading.`, ...notes].join(' '),
+          ...flags,
+        }),
+      );
+      const rest = rule
+        .split(' or ')
+        .filter((a) => a !== TEXTILE)
+        .join(' or ');
+      push({
+        id: `p-${t.code}-${String.fromCharCode(97 + parts.length)}`,
+        scope: t.code,
+        ex: 'Other goods of the subheading, not on the textile list',
+        ...base,
+        rule: rest,
+        note: ['The textile rule applies only to the goods of the subheading on the textile list (Phụ lục II); for the other goods only the remaining alternatives are available.', ...notes].join(' '),
+        ...flags,
+      });
+    }
   }
-  for (const e of tr.implementingGuidelines) {
-    const anchor = new RegExp(`^\\|${e.no}\\|`, 'm');
-    const m = anchor.exec(ig);
-    if (!m) problems.push(`IG row ${e.no} not found in the guidelines`);
-    else if (!ig.slice(m.index, ig.indexOf('\n', m.index)).includes(e.text.replace(/ except from heading \d+/, ''))) problems.push(`IG row ${e.no}: text "${e.text}" not found`);
-    const line = m ? ig.slice(0, m.index).split('\n').length : 0;
+  for (const [s] of bySub) if (!transcript.some((t) => t.code === s)) problems.push(`Attachment 1 subheading ${dotted(s)} has no row in Phụ lục I`);
+
+  // Page 1 of the appendix, missing from the copy read: the five rows as the HS 2017 list of 10/2019 gives them.
+  for (const c of PAGE1) {
+    if (transcript.some((t) => t.code === c)) problems.push(`${dotted(c)} is in the transcript and in PAGE1`);
     rows.push({
-      id: e.id,
-      scope: e.scope,
-      ...(e.ex ? { ex: e.ex } : {}),
-      description: e.description,
-      rule: e.rule,
-      text: e.text,
-      cite: { source: 'atiga-psr-ig', ref: `Implementing Guidelines for the PSR, section 1, table row No. ${e.no} (markdown line ${line})` },
-      note: 'Break-down rule of an Annex 3 line as explained by the Implementing Guidelines (which do not form part of the Agreement; the Agreement prevails in a conflict).',
+      id: `p-${c}`,
+      scope: c,
+      description: describe(c),
+      rule: 'WO',
+      text: 'WO',
+      cite: { source: 'moit-tt10-2019', ref: `Phụ lục I (HS 2017), ${dotted(c)}, ${SRC_2019}, characters 0-16000` },
+      note: 'Page 1 of Phụ lục I of Circular 03/2023/TT-BCT (the rows before 0102.29) is missing from the copy read. This row is the one of the list it replaced (Circular 10/2019/TT-BCT, HS 2017), where the same subheading reads WO, as do all the live-animal rows the 03/2023 list shows.',
+      incomplete: 'Taken from the superseded HS 2017 list of Circular 10/2019/TT-BCT because the first page of the 03/2023 list was not readable; a product that is not wholly obtained is undetermined, not non-originating.',
     });
   }
 
+  // Subheadings of the AHTN list without a row: the general rule, flagged.
+  for (const [s] of ahtnSubs) {
+    if (used.has(s)) continue;
+    rows.push({
+      id: `g-${s}`,
+      scope: s,
+      description: describe(s),
+      rule: 'RVC(40% FOB) or CTH',
+      text: 'General rule of Article 28(1) of ATIGA (the subheading has no row in Phụ lục I)',
+      cite: { source: 'atiga-text-vi', ref: 'Article 28(1)(a)-(b): RVC not less than 40 % or change of tariff heading' },
+      note: 'No product-specific rule in Phụ lục I, so the general rule applies; the row exists only to carry the flag below.',
+      incomplete: ahtnNote(s),
+    });
+  }
+  rows.sort((a, b) => String(a.scope).localeCompare(String(b.scope)) || String(a.id).localeCompare(String(b.id)));
+
   const psr = { $schema: '../../docs/schema/psr.schema.json', agreement: 'atiga', hsVersion: 'HS2022', rows, gaps: [] };
+  const byChapter = new Map<string, number>();
+  for (const t of transcript) byChapter.set(t.code.slice(0, 2), (byChapter.get(t.code.slice(0, 2)) ?? 0) + 1);
   const report = [
     '# ATIGA import report',
     '',
     'Generated by `rules/tools/import-atiga.ts`; do not edit.',
     '',
-    `- Source list: \`shared/${LIST}\``,
-    `- Numbered lines read: ${list.length} (Section A ${counts.A}, Section B ${counts.B}, Section C ${counts.C})`,
-    `- Implementing Guidelines rows: ${tr.implementingGuidelines.length}`,
-    `- Rows written: ${rows.length}`,
+    `- Source: Phụ lục I of Circular 03/2023/TT-BCT (HS 2022), transcript \`${TRANSCRIPT}\``,
+    `- Table rows read: ${transcript.length} (+ ${PAGE1.length} page-1 rows from Circular 10/2019/TT-BCT)`,
+    `- Textile list lines (Attachment 1 / Phụ lục II): ${list.length} (a ${counts.A}, b ${counts.B}, c ${counts.C}) on ${bySub.size} subheadings`,
+    `- AHTN list items read: ${ahtn.length} on ${ahtnSubs.size} subheadings (${[...ahtnSubs.keys()].filter((s) => !used.has(s)).length} of them without a Phụ lục I row)`,
+    `- Rows written: ${rows.length} (${rows.filter((r) => r.ex).length} "ex" rows, ${rows.filter((r) => r.incomplete).length} flagged incomplete)`,
     `- Problems: ${problems.length}`,
     '',
-    '## Rows per product group',
+    '## Table rows per chapter',
     '',
-    '| group | rows |',
-    '|---|---|',
-    ...Object.entries(byGroup).map(([g, n]) => `| ${g} | ${n} |`),
+    [...byChapter].map(([c, n]) => `${c}: ${n}`).join(' · '),
     '',
-    '## Percentage check (legal text vs rule)',
+    '## Every distinct criterion text',
     '',
-    '| translation | text | % in text | % in rule |',
+    `${TEXTILE} stands for the textile rule of the row's Attachment 1 line(s); "‖" separates the parts of a break-down rule (ex rows).`,
+    '',
+    '| rows | criterion (verbatim) | expression | reading |',
     '|---|---|---|---|',
-    ...checks,
+    ...[...texts.entries()].sort((a, b) => b[1].count - a[1].count).map(([t, v]) => `| ${v.count} | ${t} | \`${v.rule}\` | ${v.notes.join(' ')} |`),
     '',
-    '## Codes listed more than once',
+    '## Gaps',
     '',
-    ...[...seen.entries()].filter(([, n]) => n > 1).map(([c, n]) => `- ${c}: ${n} lines (written as "ex" rows; the caller chooses)`),
+    '- None in the table as read. Not read: page 1 of Phụ lục I (title, notes, rows 0101.21-0102.21, filled from 10/2019 and flagged), page 1 of Phụ lục II (its paragraphs 1 to 3(c); the textile rule is taken from ATIGA Attachment 1, whose lines match Phụ lục II item for item), and page 1 of the AHTN list (its title, rule and items 1-20).',
     '',
     ...problemsSection(problems),
   ].join('\n');
@@ -282,7 +542,7 @@ function main(): void {
     process.exit(1);
   }
   writeFileSync(join(root, 'rules/atiga/psr.json'), JSON.stringify(psr, null, 2) + '\n');
-  console.log(`atiga: ${rows.length} rows (${list.length} list lines, ${tr.implementingGuidelines.length} IG rows)`);
+  console.log(`atiga: ${rows.length} rows from ${transcript.length} table rows`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

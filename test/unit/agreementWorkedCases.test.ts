@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { aanzfta } from '../../src/agreements/aanzfta.js';
+import { acfta } from '../../src/agreements/acfta.js';
 import { ahkfta } from '../../src/agreements/ahkfta.js';
+import { ajcep } from '../../src/agreements/ajcep.js';
 import { aifta } from '../../src/agreements/aifta.js';
 import { akfta } from '../../src/agreements/akfta.js';
 import { vifta } from '../../src/agreements/vifta.js';
+import { vjepa } from '../../src/agreements/vjepa.js';
 import { evaluateOrigin } from '../../src/evaluate/evaluateOrigin.js';
 
 /**
@@ -134,5 +138,78 @@ describe('VIFTA (Circular 11/2024/TT-BCT, Phụ lục I; ex-works basis)', () =>
   it('a same-heading kit at 55 % of ex-works fails both', () => {
     const r = evaluateOrigin(shipment('IL', '940161', { exWorks: '100' }, [cn('kit', '940190', '55')]), vifta);
     expect(r.status).toBe('not_originating');
+  });
+});
+
+describe('ACFTA (Circular 12/2019/TT-BCT: Phụ lục I, HS 2017; Article 7(1) for goods it does not list)', () => {
+  it('a listed chair (9401.61, "RVC40 or CTSH") from a same-subheading shell qualifies at exactly 40 % by the indirect formula (Art. 8)', () => {
+    const r = evaluateOrigin(shipment('CN', '940161', { fob: '100' }, [cn('shell', '940161', '60')]), acfta);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('RVC(40% FOB)');
+  });
+  it('an unlisted handbag (Chapter 42: Art. 7(1)(b) CTH) qualifies through the 10 % de minimis (Art. 12)', () => {
+    const r = evaluateOrigin(shipment('CN', '420221', { fob: '100' }, [cn('leather', '410711', '55'), cn('lining-bag', '420292', '8')]), acfta);
+    expect(r.status).toBe('originating');
+    expect(r.rule?.id).toBe('general-ch42');
+    expect(r.criterion).toBe('CTH');
+  });
+  it('listed fish fillets (0304.62, "CC") from imported frozen fish fail', () => {
+    const r = evaluateOrigin(shipment('CN', '030462', { fob: '100' }, [cn('fish', '030324', '70')]), acfta);
+    expect(r.status).toBe('not_originating');
+  });
+});
+
+describe('AANZFTA (Circular 02/2024/TT-BCT list, HS 2022; applied to Cambodia, Indonesia and the Philippines)', () => {
+  it('a chair (9401.61) qualifies by RVC 40 % at exactly 40 %', () => {
+    const r = evaluateOrigin(shipment('ID', '940161', { fob: '100' }, [cn('shell', '940161', '60')]), aanzfta);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('RVC(40% FOB)');
+  });
+  it('"RVC40 or CTH" for 3926.90 is met by CTH through the 10 % de minimis (Art. 8)', () => {
+    const r = evaluateOrigin(shipment('ID', '392690', { fob: '100' }, [cn('resin', '390110', '55'), cn('clip', '392690', '8')]), aanzfta);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('CTH');
+  });
+  it('fails both at RVC 30 % with a same-heading part above the tolerance; for Australia since 22 August 2025 the list no longer decides', () => {
+    const made = shipment('ID', '392690', { fob: '100' }, [cn('resin', '390110', '55'), cn('clip', '392690', '15')]);
+    expect(evaluateOrigin(made, aanzfta).status).toBe('not_originating');
+    const r = evaluateOrigin({ ...made, importingCountry: 'AU' }, aanzfta);
+    expect(r.status).toBe('undetermined');
+    expect(r.reason).toMatchObject({ key: 'result_psr_superseded', params: { verdict: 'not_originating', country: 'AU' } });
+  });
+});
+
+describe('AJCEP (Circular 37/2022/TT-BCT: selective list, HS 2017, from 1 March 2023)', () => {
+  it('an unlisted plastic article (3926.90) qualifies by the general rule "RVC 40 % or CTH" at exactly 40 %', () => {
+    const r = evaluateOrigin(shipment('JP', '392690', { fob: '100' }, [cn('article', '392690', '60')]), ajcep);
+    expect(r.status).toBe('originating');
+    expect(r.rule?.id).toBe('general');
+    expect(r.criterion).toBe('RVC(40% FOB)');
+  });
+  it('CTH through the 10 % de minimis for an unlisted printed circuit (8534.00; Art. 9: Chapters 28–49 and 64–97)', () => {
+    const r = evaluateOrigin(shipment('JP', '853400', { fob: '100' }, [cn('laminate', '741022', '55'), cn('blank-board', '853400', '8')]), ajcep);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('CTH');
+  });
+  it('no de minimis in Chapters 1–15 (Art. 9): fish fillets (Chapter 3, "CC") with imported fish at 5 % of FOB fail', () => {
+    const r = evaluateOrigin(shipment('JP', '030462', { fob: '100' }, [cn('fish', '030324', '5')]), ajcep);
+    expect(r.status).toBe('not_originating');
+  });
+});
+
+describe('VJEPA (Circular 10/2009/TT-BCT list, HS 2007: shown, not decided)', () => {
+  it('the chair is shown as originating under "RVC 40 % or CTSH", reached from HS 2022 through HS 2017', () => {
+    const r = evaluateOrigin(shipment('JP', '940161', { fob: '100' }, [cn('shell', '940161', '60')]), vjepa);
+    expect(r.status).toBe('undetermined');
+    expect(r.reason).toMatchObject({ key: 'result_data_unverified', params: { verdict: 'originating' } });
+    expect(r.transposition).toMatchObject({ from: 'HS2022', to: 'HS2007' });
+  });
+  it('a handbag (Chapter 42, "CC") from imported leather of another chapter is shown as originating', () => {
+    const r = evaluateOrigin(shipment('JP', '420221', { fob: '100' }, [cn('leather', '410711', '70')]), vjepa);
+    expect(r.reason).toMatchObject({ key: 'result_data_unverified', params: { verdict: 'originating' } });
+  });
+  it('a handbag from an imported same-chapter shell at 70 % is shown as not originating', () => {
+    const r = evaluateOrigin(shipment('JP', '420221', { fob: '100' }, [cn('shell', '420229', '70')]), vjepa);
+    expect(r.reason).toMatchObject({ key: 'result_data_unverified', params: { verdict: 'not_originating' } });
   });
 });
