@@ -7,6 +7,7 @@ import { aifta } from '../../src/agreements/aifta.js';
 import { akfta } from '../../src/agreements/akfta.js';
 import { vifta } from '../../src/agreements/vifta.js';
 import { vjepa } from '../../src/agreements/vjepa.js';
+import { vn_eaeu } from '../../src/agreements/vn_eaeu.js';
 import { evaluateOrigin } from '../../src/evaluate/evaluateOrigin.js';
 
 /**
@@ -211,5 +212,22 @@ describe('VJEPA (Circular 10/2009/TT-BCT list, HS 2007: shown, not decided)', ()
   it('a handbag from an imported same-chapter shell at 70 % is shown as not originating', () => {
     const r = evaluateOrigin(shipment('JP', '420221', { fob: '100' }, [cn('shell', '420229', '70')]), vjepa);
     expect(r.reason).toMatchObject({ key: 'result_data_unverified', params: { verdict: 'not_originating' } });
+  });
+});
+
+describe('VN–EAEU (Circular 01/2024/TT-BCT list, HS 2022; de minimis 10 % of FOB)', () => {
+  it('chocolate products (1806.90, "CTH or VAC 40 %") made from imported chocolate of the same heading qualify at exactly 40 %', () => {
+    const r = evaluateOrigin(shipment('RU', '180690', { fob: '100' }, [cn('couverture', '180690', '60')]), vn_eaeu);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('RVC(40% FOB)');
+  });
+  it('a chair (9401.61, "CTH") with a same-heading frame part at 8 % of FOB qualifies through the de minimis', () => {
+    const r = evaluateOrigin(shipment('RU', '940161', { fob: '100' }, [cn('frame', '940190', '8'), cn('fabric', '540761', '60')]), vn_eaeu);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('CTH');
+  });
+  it('the same chair with the frame part at 20 % of FOB does not qualify', () => {
+    const r = evaluateOrigin(shipment('RU', '940161', { fob: '100' }, [cn('frame', '940190', '20'), cn('fabric', '540761', '40')]), vn_eaeu);
+    expect(r.status).toBe('not_originating');
   });
 });
