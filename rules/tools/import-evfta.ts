@@ -66,6 +66,72 @@ const A2M_BLOB = '09ae5816ad5aa719b2d964d4f064977a6837c213';
 const A2M_SOURCE = 'a2m-vn-psr';
 const UKVFTA_PSR = 'rules/ukvfta/psr.json';
 
+// ---------------------------------------------------------------- hand fixes from Circular 11/2020/TT-BCT, Annex II
+
+/**
+ * Viet Nam's implementing circular for the EVFTA reproduces Annex II to Protocol 1 in Vietnamese (Phụ lục II).
+ * It is read here only where the EU-side full cells cannot settle a row: the Access2Markets capture stops at
+ * subheading 940179, so the "further alternatives" of the UK mirror for ex Chapters 95 and 96 had no EU-side
+ * check. Each entry quotes the Vietnamese rule cell (column 3) verbatim, with the place it was read. The importer
+ * splits the cell at "; hoặc" (Annex I Note 2.5 of the Circular: alternatives joined by "hoặc"), reads each
+ * alternative through {@link VI_PHRASES} into the English wording of Annex II, and then applies the same mechanical
+ * check as for an EU-side cell: every UK alternative in the same order, the same percentages, and the EU
+ * prototype's text among them. Where it passes, the row takes the full rule (the UKVFTA structure of the same
+ * wording), cited to the Circular, and the difference counts as resolved, superseding its "open" entry in
+ * resolutions.json; where it fails, the row stays incomplete and the failure is a problem of the import.
+ */
+const CIRCULAR_SOURCE = 'vn-circular-11-2020';
+const CIRCULAR_FILE =
+  'TinsuAI/certo docs/legal/wiki/11-2020-tt-bct-thong-tu-quy-inh-quy-tac-xuat-xu-hang-hoa-trong-hiep-inh-thuong-mai-tu-do-giua-viet-nam-va-lien-minh-chau.md @ff9a56a';
+interface CircularCell {
+  /** The difference it resolves. */
+  key: string;
+  /** Column (1) and column (2) of the Vietnamese row, as printed. */
+  label: string;
+  desc: string;
+  /** Column (3), verbatim (line breaks of the PDF extraction joined). */
+  vi: string;
+  /** Where in CIRCULAR_FILE the row was read. */
+  at: string;
+}
+const CIRCULAR_CELLS: readonly CircularCell[] = [
+  {
+    key: 'alternatives:270',
+    label: 'ex Chương 95',
+    desc: 'Đồ chơi, thiết bị trò chơi và dụng cụ thể thao; các bộ phận và phụ kiện của chúng, ngoại trừ:',
+    vi: 'Sử dụng nguyên liệu từ bất kỳ Nhóm nào để sản xuất, ngoại trừ Nhóm của sản phẩm; hoặc Trị giá nguyên liệu được sử dụng không vượt quá 70% giá xuất xưởng của sản phẩm.',
+    at: 'characters 140000-156000 (page 30 of Phụ lục II; the same text at @f341a09, characters 130000-146000)',
+  },
+  {
+    key: 'alternatives:272',
+    label: 'ex Chương 96',
+    desc: 'Các mặt hàng khác, ngoại trừ:',
+    vi: 'Sử dụng nguyên liệu từ bất kỳ Nhóm nào để sản xuất, ngoại trừ Nhóm của sản phẩm; hoặc Trị giá nguyên liệu được sử dụng không vượt quá 70% giá xuất xưởng của sản phẩm.',
+    at: 'characters 140000-156000 (page 30 of Phụ lục II; the same text at @f341a09, characters 130000-146000)',
+  },
+];
+/** The Circular's standard wordings (its Annex I Note 3.4(a) and 3.5) and the English of Annex II they render. */
+const VI_PHRASES: readonly { vi: RegExp; en: (m: RegExpExecArray) => string }[] = [
+  { vi: /^Sử dụng nguyên liệu từ bất kỳ Nhóm nào để sản xuất, ngoại trừ Nhóm của sản phẩm\.?$/, en: () => 'Manufacture from materials of any heading, except that of the product' },
+  {
+    vi: /^Trị giá nguyên liệu được sử dụng không vượt quá (\d+(?:,\d+)?)% giá xuất xưởng của sản phẩm\.?$/,
+    en: (m) => `manufacture in which the value of all the materials used does not exceed ${m[1]!.replace(',', '.')}% of the ex-works price of the product`,
+  },
+];
+
+/** A Circular cell in English, alternative by alternative; undefined (with the reason) where a wording is not in VI_PHRASES. */
+export function circularEnglish(vi: string): { text?: string; why?: string } {
+  const parts = vi.split(/;\s*hoặc\s+/);
+  const out: string[] = [];
+  for (const part of parts) {
+    const p = part.trim();
+    const hit = VI_PHRASES.map((x) => ({ x, m: x.vi.exec(p) })).find((y) => y.m);
+    if (!hit) return { why: `no English wording for the alternative "${p}"` };
+    out.push(hit.x.en(hit.m!));
+  }
+  return { text: `${out.join('; or ')}.` };
+}
+
 interface Translation {
   text: string;
   rule: string;
@@ -371,6 +437,18 @@ function checkLines(c: A2mCheck | undefined, d: Difference): string[] {
     lines.push(`Full-cell check: confirmed (${d.key.startsWith('label:') ? 'the EU row gives the whole cell, and the legal row names the other heading(s) of the UK row' : `all ${n} UK alternative${n > 1 ? 's' : ''} found in the cell in the same order; same percentages`}).`);
   }
   return lines;
+}
+
+/** The lines differences.md gives a difference's Circular 11/2020 cell. */
+function circularLines(c: { cell: CircularCell; text: string; ref: string; failures: string[] } | undefined, d: Difference): string[] {
+  if (!c) return [];
+  const n = d.uk?.rules.length ?? 0;
+  return [
+    `Circular 11/2020 Annex II cell [${CIRCULAR_SOURCE}: ${c.ref}]: "${c.cell.vi}"${c.text ? ` (read as: "${c.text}")` : ''}`,
+    c.failures.length
+      ? `Circular check: **not confirmed**: ${c.failures.join('; ')}`
+      : `Circular check: confirmed (all ${n} UK alternative${n > 1 ? 's' : ''} found in the cell in the same order; same percentages).`,
+  ];
 }
 
 /** `--seed-eu-cells`: marks each open "further alternatives" difference the EU-side cell confirms as resolved from it. */
@@ -748,9 +826,69 @@ function main(): void {
     seedEuCells(resolutions, diffs, checks);
     return;
   }
+  const completions = new Map<number, { rule: string; text: string; cite: { source: string; ref: string }; note: string }>();
+  // ---- hand fixes from Circular 11/2020/TT-BCT Annex II (rows the EU-side cells cannot reach)
+  /** Keys resolved from the Circular's Annex II, with the Vietnamese cell and its reading. */
+  const fromCircular = new Map<string, { cell: CircularCell; text: string; ref: string; failures: string[] }>();
+  for (const c of CIRCULAR_CELLS) {
+    const d = diffs.find((x) => x.key === c.key);
+    if (!d || !d.eu || !d.uk) {
+      problems.push(`${c.key}: Circular 11/2020 hand fix for a difference that no longer exists (or has no EU row and UK cell)`);
+      continue;
+    }
+    const res = resByKey.get(c.key);
+    if (res?.status === 'resolved') problems.push(`${c.key}: resolved both in resolutions.json and by the Circular 11/2020 hand fix; keep one`);
+    const ref = `Phụ lục II (Annex II), row "${c.label}" ("${c.desc}"), column (3); ${CIRCULAR_FILE}, ${c.at}`;
+    const en = circularEnglish(c.vi);
+    const failures: string[] = [];
+    if (!en.text) failures.push(en.why!);
+    else {
+      failures.push(...checkAlternatives({ label: c.label, desc: c.desc, text: en.text, codes: [], records: [] }, d.uk.rules));
+      if (!` ${cellKey(en.text)} `.includes(` ${cellKey(d.eu.text)} `)) failures.push("the EU prototype's text is not among the Circular's alternatives");
+      const inVi = [...textPercents(c.vi)].sort().join();
+      const inEn = [...textPercents(en.text)].sort().join();
+      if (inVi !== inEn) failures.push(`percentages differ between the Vietnamese cell {${inVi}} and its reading {${inEn}}`);
+    }
+    const s = ukStructure(ukRows, d.uk);
+    if (s.why) failures.push(s.why);
+    fromCircular.set(c.key, { cell: c, text: en.text ?? '', ref, failures });
+    if (failures.length) {
+      problems.push(`${c.key}: the Circular 11/2020 cell does not confirm the UK alternatives, so the row stays as it was: ${failures.join('; ')}`);
+      continue;
+    }
+    const rule = s.rule!;
+    const parsed = parseRuleExpression(rule);
+    if (!parsed.success) {
+      problems.push(`${c.key}: the full rule does not parse: ${parsed.issue.message}`);
+      continue;
+    }
+    const inRule = [...percentsOf(parsed.rule, new Set())].sort().join(', ');
+    const inCell = [...textPercents(c.vi)].sort().join(', ');
+    if (inRule !== inCell) problems.push(`${c.key}: the full rule states {${inRule}} %, the Circular's cell {${inCell}} %`);
+    const n = d.uk.rules.length;
+    const r = d.eu;
+    completions.set(r.index, {
+      rule,
+      text: en.text!,
+      cite: { source: CIRCULAR_SOURCE, ref },
+      note: [
+        `Full Annex II cell from Circular 11/2020/TT-BCT, Phụ lục II (Viet Nam's implementing text of Protocol 1 Annex II, in Vietnamese): "${c.vi}" It gives the ${n} alternatives of the UK mirror in the same order and with the same percentages (checked by import-evfta.ts through the Circular's standard wordings), so the whole cell is applied, structured as translated for UKVFTA (UK rule set${d.uk.indexes.length > 1 ? 's' : ''} ${d.uk.indexes.join(', ')}); the English text is that reading. Circular 41/2022/TT-BCT, which amends Annex II, does not touch this row.`,
+        `The EU prototype list gives only the start of this cell [ott-xi-psr: Annex II row "${r.set.heading.replace(/\s+/g, ' ').trim()}" (psr_new/vietnam.json, rule set ${r.index})], and the EU-side full-cell file stops at subheading ${a2mLast} (differences.md, key ${d.key}).`,
+      ].join(' '),
+    });
+    const resolved: Resolution = {
+      key: c.key,
+      status: 'resolved',
+      resolution: `Resolved from Circular 11/2020/TT-BCT Annex II (hand fix in import-evfta.ts, superseding the open entry of resolutions.json): the Vietnamese cell of the row gives both alternatives of the UK mirror, CTH or a 70 % maximum of non-originating materials, joined by "hoặc" (or); Circular 41/2022/TT-BCT leaves the row unchanged. The EU prototype list carries only the first line of the cell. psr.json applies the full rule, structured as translated for UKVFTA, and no longer marks the row incomplete.`,
+      cite: { source: CIRCULAR_SOURCE, ref },
+    };
+    const i = resolutions.findIndex((x) => x.key === c.key);
+    if (i >= 0) resolutions[i] = resolved;
+    else resolutions.push(resolved);
+    resByKey.set(c.key, resolved);
+  }
   /** Keys resolved from the EU-side cell whose check passed. */
   const fromCell = new Set<string>();
-  const completions = new Map<number, { rule: string; text: string; cite: { source: string; ref: string }; note: string }>();
   /** Where each row comes from, for the textile-note derivation: its legal row's codes, indent, prototype text and UK cell. */
   const rowOrigin = new Map<Record<string, unknown>, RowOrigin>();
   const added: Record<string, unknown>[] = [];
@@ -825,7 +963,7 @@ function main(): void {
   for (const [key, c] of checks) if (c.failures.length === 0 && resByKey.get(key)?.status === 'open') problems.push(`${key}: the EU-side full cell confirms this open difference; resolve it ("basis": "eu-cell") or say why not`);
 
   const noteFor = new Map<number, string[]>();
-  for (const d of diffs) for (const i of d.euIndexes ?? []) if (d.rowNote && !fromCell.has(d.key)) noteFor.set(i, [...(noteFor.get(i) ?? []), d.rowNote]);
+  for (const d of diffs) for (const i of d.euIndexes ?? []) if (d.rowNote && !fromCell.has(d.key) && !(fromCircular.get(d.key)?.failures.length === 0)) noteFor.set(i, [...(noteFor.get(i) ?? []), d.rowNote]);
   // Rows whose legal alternatives may be missing (an open difference): a failure there proves nothing.
   const openKeys = new Set(resolutions.filter((x) => x.status === 'open').map((x) => x.key));
   const incompleteFor = new Map<number, string[]>();
@@ -903,6 +1041,7 @@ function main(): void {
   writeFileSync(join(OUT, 'psr.json'), `${JSON.stringify(psr, null, 2)}\n`);
 
   // ---- differences
+  const circularApplied = [...fromCircular.values()].filter((c) => !c.failures.length).length;
   for (const d of diffs) if (!resByKey.has(d.key)) problems.push(`difference without a resolution entry (resolved or open): ${d.key}`);
   for (const r of resolutions) if (!diffs.some((d) => d.key === r.key)) problems.push(`resolution for a difference that no longer exists: ${r.key}`);
   const resolved = diffs.filter((d) => resByKey.get(d.key)?.status === 'resolved').length;
@@ -923,7 +1062,12 @@ function main(): void {
     'same order, and the cell and the UK alternatives must state the same percentages. Where a resolution is "from the',
     'EU-side full cell" and the check passes, psr.json applies the whole cell.',
     '',
-    `**${diffs.length} differences: ${resolved} resolved (${fromCell.size} of them from the EU-side full cell), ${diffs.length - resolved} open.**`,
+    'Where the EU-side file has no cell (it stops before Chapter 95), a hand fix in `import-evfta.ts` may quote the cell of',
+    "**Circular 11/2020/TT-BCT, Annex II** (Phụ lục II, Viet Nam's implementing text of the list, in Vietnamese). Its",
+    'alternatives are read through the standard Vietnamese wordings into English and checked in the same way; where the',
+    'check passes, the difference is resolved from the Circular and psr.json applies the whole cell.',
+    '',
+    `**${diffs.length} differences: ${resolved} resolved (${fromCell.size} of them from the EU-side full cell, ${circularApplied} from Circular 11/2020 Annex II), ${diffs.length - resolved} open.**`,
     '',
     '| kind | count | resolved |',
     '|---|---|---|',
@@ -937,6 +1081,7 @@ function main(): void {
         `- key: \`${d.key}\`; kind: ${d.kind}`,
         ...d.lines.map((l) => `- ${l}`),
         ...checkLines(checks.get(d.key), d).map((l) => `- ${l}`),
+        ...circularLines(fromCircular.get(d.key), d).map((l) => `- ${l}`),
         `- **${r?.status === 'resolved' ? 'Resolved' : 'Open'}:** ${r?.resolution ?? '(no entry)'}${r?.cite ? ` [${r.cite.source}: ${r.cite.ref}]` : ''}`,
         '',
       ];
@@ -958,7 +1103,8 @@ function main(): void {
     `- Differences vs UKVFTA: ${diffs.length} (${resolved} resolved, ${diffs.length - resolved} open)`,
     `- Rows that could not be structured: ${untranslated.size}`,
     `- EU-side full cells: \`${A2M_PATH}\` (trade-tariff/ott-prototype@${A2M_COMMIT}, git blob ${A2M_BLOB}): ${cells.length} distinct cells, last record sub_heading ${a2mLast}`,
-    `- Full-cell checks: ${checks.size} differences checked, ${[...checks.values()].filter((c) => !c.failures.length).length} confirmed, ${[...checks.values()].filter((c) => c.failures.length).length} not; resolved from the cell: ${fromCell.size} (rows given their full rule: ${completions.size}; rows added: ${added.length})`,
+    `- Full-cell checks: ${checks.size} differences checked, ${[...checks.values()].filter((c) => !c.failures.length).length} confirmed, ${[...checks.values()].filter((c) => c.failures.length).length} not; resolved from the cell: ${fromCell.size} (rows given their full rule: ${completions.size - circularApplied}; rows added: ${added.length})`,
+    `- Circular 11/2020 Annex II hand fixes: ${fromCircular.size} (${circularApplied} confirmed and applied)`,
     `- Rows still marked incomplete: ${rows.filter((r) => r.incomplete).length}`,
     '',
     ...textileReport(textile),

@@ -40,13 +40,15 @@ describe('CPTPP worked cases (heading 8504: CTH or RVC 30 % build-up, 40 % build
 
 const euShipment = (product: Record<string, unknown>) => ({ exportingCountry: 'VN', importingCountry: 'DE', date: '2026-06-01', product: { exWorksPrice: { amount: '100', currency: 'USD' }, operations: ['other_processing'], ...product } });
 
-describe('EVFTA: rows that may lack legal alternatives', () => {
-  it('never answers "not originating" on the first alternative alone', () => {
-    // ex Chapter 95 (toys): the EU source gives only "CTH"; the UK mirror has a value alternative too, and the
-    // EU-side full cells (Access2Markets data) stop at 940179, so the row stays incomplete.
-    const r = evaluateOrigin(euShipment({ hsCode: '950300', materials: [m('parts', '950300', '45')] }), evfta);
-    expect(r.status).toBe('undetermined');
-    expect(r.issues.map((i) => i.code)).toContain('rule_alternatives_incomplete');
+describe('EVFTA: rows completed from the Vietnamese text of Annex II, and textile notes', () => {
+  it('ex Chapter 95 (toys), completed from Circular 11/2020: "CTH or materials up to 70 % of ex-works"', () => {
+    // The EU-side source kept only "CTH"; Circular 11/2020/TT-BCT Phụ lục II gives the value alternative as well.
+    const within = evaluateOrigin(euShipment({ hsCode: '950300', materials: [m('parts', '950300', '45')] }), evfta);
+    expect(within.status).toBe('originating');
+    expect(within.criterion).toBe('MaxNOM(70% EXW)');
+    const above = evaluateOrigin(euShipment({ hsCode: '950300', materials: [m('parts', '950300', '75')] }), evfta);
+    expect(above.status).toBe('not_originating');
+    expect(above.issues.map((i) => i.code)).not.toContain('rule_alternatives_incomplete');
   });
   it('never answers "not originating" for a textile product a textile note might save', () => {
     // ex Chapter 62 (row "62", Notes 6 and 7): non-originating denim at 40 % is far above Note 7's 8 %, but the mixed-
