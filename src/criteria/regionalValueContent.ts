@@ -40,7 +40,9 @@ export function computeRegionalValueContent(
         issues: [makeIssue('missing_value', [...ctx.product.path, 'costs'], 'the build-up method needs the cost components (direct labour, overhead, profit, other)', { field: 'costs' })],
       };
     }
-    const vom = sum(ctx.materials.filter((m) => m.originating).map((m) => m.material.value));
+    // The originating (regional) value of every material: all of an originating one; for a self-made material that
+    // fails its rule, or one counted by partial cumulation, the part that is not non-originating content.
+    const vom = sum(ctx.materials.map((m) => (m.originating ? m.material.value : sub(m.material.value, m.nonOriginatingAmount))));
     const costSum = sum(costs);
     rvc = percentOf(sum([vom, costSum]), base)!;
     figures.originatingMaterialsValue = showMoney(vom);

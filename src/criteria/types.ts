@@ -16,6 +16,8 @@ export type OriginBasis =
   | 'no_evidence'
   | 'evidence_expired'
   | 'conditional_cumulation_not_confirmed'
+  | 'partial_cumulation'
+  | 'regional_content_too_low'
   | 'non_party_origin';
 
 /** A counted material with its originating status for one agreement. */

@@ -2,7 +2,7 @@ import type { ClassifiedMaterial, CriterionContext, OriginBasis, ProductFacts } 
 import type { NormalizedMaterial, NormalizedShipment } from '../input/normalizeShipment.js';
 import { safeParseShipment } from '../input/normalizeShipment.js';
 import { type Issue, makeIssue } from '../issues.js';
-import { type Rational, ZERO, sum } from '../money/rational.js';
+import { type Rational, HUNDRED, ZERO, compare, parseConstant, percentAmount, sub, sum } from '../money/rational.js';
 import type { CompiledAgreement, CompiledRow } from '../rules/compileAgreement.js';
 import type { Citation } from '../rules/schema.js';
 import { PROCESSES } from '../rules/processes.js';
@@ -210,13 +210,21 @@ function classifyMaterial(m: NormalizedMaterial, env: Env, productCode: string):
   let relevant = 0;
   let valid = 0;
   let expired = false;
+  // Partial cumulation: the highest regional content among valid proofs that state one below the agreement's threshold.
+  const partial = cum.partial;
+  let partialOnly = true;
+  let partialShare: Rational | undefined;
   const evidence = m.evidence;
   for (let i = 0; i < evidence.length; i++) {
     const e = evidence[i]!;
     if (!e.agreements.includes(id)) continue;
     relevant++;
-    if ((!e.issued || e.issued <= env.date) && (!e.expires || e.expires >= env.date)) valid++;
-    else if (e.expires && e.expires < env.date) expired = true;
+    if ((!e.issued || e.issued <= env.date) && (!e.expires || e.expires >= env.date)) {
+      valid++;
+      const share = partial && e.regionalValueContent !== undefined ? parseConstant(e.regionalValueContent) : undefined;
+      if (share === undefined || compare(share, parseConstant(partial!.belowPercent)) >= 0) partialOnly = false;
+      else if (partialShare === undefined || compare(share, partialShare) > 0) partialShare = share;
+    } else if (e.expires && e.expires < env.date) expired = true;
   }
   if (relevant === 0) {
     const isParty = m.originCountry === undefined || m.originCountry === env.exportingCountry || cum.bilateral.includes(m.originCountry);
@@ -236,6 +244,12 @@ function classifyMaterial(m: NormalizedMaterial, env: Env, productCode: string):
     return nonOriginatingMaterial(m, 'evidence_expired');
   }
   const origin = m.originCountry;
+  if (partialOnly && partialShare !== undefined) {
+    const isParty = origin === undefined || origin === env.exportingCountry || cum.bilateral.includes(origin);
+    if (!isParty || compare(partialShare, parseConstant(partial!.minPercent)) < 0) return nonOriginatingMaterial(m, isParty ? 'regional_content_too_low' : 'non_party_origin');
+    // Only the non-regional share counts against value tests; every other test sees a non-originating material.
+    return nonOriginatingMaterial(m, 'partial_cumulation', percentAmount(sub(HUNDRED, partialShare), m.value));
+  }
   // The exporting party's own originating materials always count, with or without cumulation.
   if (origin === undefined || origin === env.exportingCountry || cum.bilateral.includes(origin)) {
     return originatingMaterial(m, origin === undefined || origin === env.exportingCountry ? 'evidence_exporting_party' : 'evidence_cumulation');

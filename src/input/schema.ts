@@ -39,6 +39,12 @@ export const evidenceSchema = z.object({
   agreements: z.array(z.string()).min(1),
   type: z.enum(['supplier_declaration', 'certificate_of_origin', 'origin_declaration', 'producer_record']),
   reference: z.string().optional(),
+  /**
+   * The material's regional value content as its proof states it, in percent (e.g. "30" for ATIGA's "PC 30%").
+   * Under an agreement with partial cumulation, a value below that agreement's threshold makes the material count
+   * in value tests for this share only, and as non-originating in every other test.
+   */
+  regionalValueContent: z.string().regex(decimalText, { message: 'a percentage as a decimal string such as "30"' }).optional(),
   issued: isoDate.optional(),
   expires: isoDate.optional(),
 });

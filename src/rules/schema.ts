@@ -89,6 +89,11 @@ export const cumulationSchema = z.object({
       }),
     )
     .default([]),
+  /**
+   * Partial cumulation (e.g. ATIGA Article 30(2)): a material from a party whose proof states a regional value
+   * content of at least `minPercent` but below `belowPercent` counts, in value tests, for that share of its value.
+   */
+  partial: z.object({ minPercent: z.string(), belowPercent: z.string(), cite: citationSchema }).optional(),
   cite: citationSchema,
 });
 

@@ -145,3 +145,27 @@ describe('the statement from the command line and in the Vietnamese explanation'
     expect(JSON.parse(without).status).toBe('undetermined');
   });
 });
+
+describe('ATIGA partial cumulation (Article 30(2)): a proof stating 20 % to below 40 % regional content', () => {
+  const th = (rvc?: string) => ({
+    id: 'shell',
+    hsCode: '940161',
+    value: usd('65.00'),
+    originCountry: 'TH',
+    evidence: [{ agreements: ['atiga'], type: 'certificate_of_origin' as const, issued: '2026-01-01', ...(rvc ? { regionalValueContent: rvc } : {}) }],
+  });
+  const costs = { directLabour: '20.00', directOverhead: '5.00', profit: '7.00' };
+  it('"PC 30%": the shell counts for 70 % of its value in build-down RVC, and as non-originating for CTSH', () => {
+    const r = evaluateOrigin(chair('100.00', [th('30')], '940161', costs), atiga);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('RVC(40% FOB)');
+    expect(r.materials.find((m) => m.id === 'shell')).toMatchObject({ originating: false, basis: 'partial_cumulation', nonOriginatingValue: '45.50' });
+    expect(r.trace!.children![1]!.status).toBe('not_met'); // CTSH: the shell is of the product's own subheading
+  });
+  it('a full proof makes it originating; a proof stating 15 % makes it non-originating, and the chair fails', () => {
+    expect(evaluateOrigin(chair('100.00', [th()], '940161', costs), atiga).status).toBe('originating');
+    const low = evaluateOrigin(chair('100.00', [th('15')], '940161', costs), atiga);
+    expect(low.materials.find((m) => m.id === 'shell')?.basis).toBe('regional_content_too_low');
+    expect(low.status).toBe('not_originating'); // RVC (100 − 65) = 35 % by both formulas
+  });
+});
