@@ -7,6 +7,7 @@ import { aifta } from '../../src/agreements/aifta.js';
 import { akfta } from '../../src/agreements/akfta.js';
 import { vifta } from '../../src/agreements/vifta.js';
 import { vjepa } from '../../src/agreements/vjepa.js';
+import { vn_cuba } from '../../src/agreements/vn_cuba.js';
 import { vn_eaeu } from '../../src/agreements/vn_eaeu.js';
 import { evaluateOrigin } from '../../src/evaluate/evaluateOrigin.js';
 
@@ -229,5 +230,25 @@ describe('VN–EAEU (Circular 01/2024/TT-BCT list, HS 2022; de minimis 10 % of F
   it('the same chair with the frame part at 20 % of FOB does not qualify', () => {
     const r = evaluateOrigin(shipment('RU', '940161', { fob: '100' }, [cn('frame', '940190', '20'), cn('fabric', '540761', '40')]), vn_eaeu);
     expect(r.status).toBe('not_originating');
+  });
+});
+
+describe('VN–Cuba (Circular 08/2020/TT-BCT list, HS 2017, partly read)', () => {
+  // Article 5 prints the general threshold as a placeholder ("X%"), so every listed rule may lack a route: meeting it
+  // decides, failing it is undetermined.
+  it('roasted coffee (0901.21, "RVC 40 % or CTSH") from imported green coffee changes subheading', () => {
+    const r = evaluateOrigin(shipment('CU', '090121', { fob: '100' }, [cn('beans', '090111', '70')]), vn_cuba);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('CTSH');
+  });
+  it('pineapple juice (2009.41, "RVC 40 % or CC") made from an imported juice concentrate of the same subheading at 8 % of FOB: CC through de minimis (Art. 8)', () => {
+    const r = evaluateOrigin(shipment('CU', '200941', { fob: '100' }, [cn('concentrate', '200941', '8'), cn('sugar', '170199', '60')]), vn_cuba);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('CC');
+  });
+  it('a failing product is undetermined, never "not originating": another route may exist', () => {
+    const r = evaluateOrigin(shipment('CU', '200941', { fob: '100' }, [cn('concentrate', '200941', '65')]), vn_cuba);
+    expect(r.status).toBe('undetermined');
+    expect(r.issues.map((i) => i.code)).toContain('rule_alternatives_incomplete');
   });
 });
