@@ -126,7 +126,8 @@ for (const [sh, c] of cover) {
   const n = c.chapter.length + c.heading.length + c.subheading.length;
   if (n === 0) missing.push(sh);
   for (const level of ['chapter', 'heading', 'subheading'] as const) {
-    if (c[level].length > 1) sameLevel.push(`${sh}: ${c[level].length} ${level}-level rows (${c[level].map((i) => psr.rows[i]!.scope).join(', ')})`);
+    // "ex" rows (a rule for part of a code, the caller choosing the part) legitimately share their scope.
+    if (c[level].length > 1 && !c[level].every((i) => (psr.rows[i] as PsrRow & { ex?: string }).ex)) sameLevel.push(`${sh}: ${c[level].length} ${level}-level rows (${c[level].map((i) => psr.rows[i]!.scope).join(', ')})`);
   }
   if ([c.chapter, c.heading, c.subheading].filter((a) => a.length > 0).length > 1) {
     multiLevel.push(`${sh}: ${[...c.chapter, ...c.heading, ...c.subheading].map((i) => psr.rows[i]!.scope).join(' > ')}`);

@@ -47,7 +47,7 @@ describe('findPreferences (golden shipments)', () => {
     expect(cptpp.criterion).toBe('CTH');
     expect(cptpp.origin.transposition?.materials).toContainEqual({ id: 'rubberwood', from: '440729', to: '440729|440799', by: 'candidates' });
   });
-  it('Viet Nam → Thailand: ATIGA and the ASEAN+1 agreements decide the chair; superseded or unconfirmed lists only inform', () => {
+  it('Viet Nam → Thailand: ATIGA and the ASEAN+1 agreements decide the chair; lists the data lacks only inform', () => {
     const r = findPreferences({ ...example('shipment-chair-jp.json'), importingCountry: 'TH' }, agreements);
     if (r.status !== 'ok') throw new Error('invalid');
     const status = Object.fromEntries(r.ranked.map((p) => [p.agreement.id, p.origin.status]));
@@ -57,9 +57,9 @@ describe('findPreferences (golden shipments)', () => {
     expect(r.ranked.find((p) => p.agreement.id === 'akfta')!.origin.rule?.id).toBe('general');
     // AANZFTA: since 1 October 2025 trade with Thailand is under the Second Protocol list, which the data lacks.
     expect(r.ranked.find((p) => p.agreement.id === 'aanzfta')!.origin.reason.key).toBe('result_psr_superseded');
-    // RCEP's HS2012 list is superseded: what it would give is shown, never decided.
+    // RCEP's HS 2022 list is held for Chapters 01–84 and part of 85 only: for a chair the rule is not in the data.
     const rcep = r.ranked.find((p) => p.agreement.id === 'rcep')!;
-    expect(rcep.origin.issues.map((i) => i.code)).toContain('rule_data_unverified');
+    expect(rcep.origin.issues.map((i) => i.code)).toContain('rule_not_found');
   });
   it('a material code split between several codes decides nothing unless every candidate agrees', () => {
     const input = example('shipment-chair-jp.json');
