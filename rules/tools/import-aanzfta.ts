@@ -20,17 +20,15 @@
  * carry a hand translation in OVERRIDES / EX_SPLITS. Nothing is guessed: a text
  * that neither covers stops the import.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
+import { ROOT, hsDescriptions, hsSubheadings, readTranscript } from './kit.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = resolve(process.env.SHARED_DIR ?? join(root, '../shared'));
-const dir = join(root, 'rules/aanzfta');
+const dir = join(ROOT, 'rules/aanzfta');
 const TRANSCRIPT = join(dir, 'source/psr.transcript.txt');
-const HS2022_JSON = join(shared, 'data/hs-correlation-unsd/classification-json/classificationH6.json');
 const SOURCE_ID = 'circ-02-2024-certo';
 const SOURCE_FILE =
   'docs/legal/canonical/corpus/02-2024-tt-bct-thong-tu-so-02-2024-tt-bct-ngay-15-thang-01-nam-2024-cua-bo-truong-bo-cong-thuong-sua-doi-bo-sung-mot-so-.md';
@@ -178,32 +176,25 @@ export function translate(text: string): Translation {
 }
 
 function main(): void {
-  const hs = JSON.parse(readFileSync(HS2022_JSON, 'utf8')) as { results: { id: string; text: string }[] };
-  const desc = new Map(hs.results.map((r) => [r.id, r.text.replace(/^\d+ - /, '')]));
-  const hs6 = hs.results.map((r) => r.id).filter((id) => /^\d{6}$/.test(id) && id !== '999999');
+  const desc = hsDescriptions('HS2022');
+  const hs6 = hsSubheadings(desc);
   const rows: PsrRow[] = [];
   const texts = new Map<string, { rule: string; note?: string; count: number; ex?: ExPart[] }>();
   const chapterNotes = new Map<string, string>();
   const completed = new Map<string, { offset: number; text: string }>();
-  let offset = -1;
   const seen = new Set<string>();
-  for (const raw of readFileSync(TRANSCRIPT, 'utf8').split('\n')) {
-    const line = raw.trim();
-    let m: RegExpMatchArray | null;
-    if ((m = line.match(/^# COMPLETED (.+) @wiki (\d+) :: (.+)$/))) {
-      for (const c of (m[1] ?? '').split(/\s+/)) completed.set(c.replace('.', ''), { offset: Number(m[2]), text: m[3] ?? '' });
+  // "# COMPLETED" comments carry the last line of a criterion, read in the layout conversion.
+  const onComment = (line: string) => {
+    const m = line.match(/^# COMPLETED (.+) @wiki (\d+) :: (.+)$/);
+    if (m) for (const c of (m[1] ?? '').split(/\s+/)) completed.set(c.replace('.', ''), { offset: Number(m[2]), text: m[3] ?? '' });
+  };
+  for (const { offset, parts, line } of readTranscript(TRANSCRIPT, { onComment })) {
+    const note = line.match(/^NOTE (\d\d) :: (.+)$/);
+    if (note) {
+      chapterNotes.set(note[1] ?? '', note[2] ?? '');
       continue;
     }
-    if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('@')) {
-      offset = Number(line.slice(1).trim());
-      continue;
-    }
-    if ((m = line.match(/^NOTE (\d\d) :: (.+)$/))) {
-      chapterNotes.set(m[1] ?? '', m[2] ?? '');
-      continue;
-    }
-    const [codesPart, textPart] = line.split(' :: ');
+    const [codesPart, textPart] = parts;
     if (codesPart === undefined || !textPart || offset < 0) throw new Error(`malformed transcript line: ${line}`);
     const text = textPart.replace(/\s+/g, ' ').trim();
     const split = EX_SPLITS[text];

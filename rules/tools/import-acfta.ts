@@ -29,15 +29,14 @@
  * not an HS 2017 subheading, a code listed twice or an expression that does not
  * parse stops the import (listed under Problems in the report).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
-import { ROOT, SHARED, finishImport, problemsSection } from './kit.js';
+import { ROOT, finishImport, hsDescriptions, problemsSection, readTranscript } from './kit.js';
 
 const DIR = join(ROOT, 'rules/acfta');
 const TRANSCRIPT = join(DIR, 'source/psr.transcript.txt');
-const HS2017_JSON = join(SHARED, 'data/hs-correlation-unsd/classification-json/classificationH5.json');
 const SOURCE_ID = 'certo-12-2019';
 const SOURCE_FILE =
   'docs/legal/wiki/12-2019-tt-bct-thong-tu-quy-inh-quy-tac-xuat-xu-hang-hoa-trong-hiep-inh-khung-ve-hop-tac-kinh-te-toan-dien-giua-hiep-hoi.md';
@@ -208,8 +207,7 @@ export function generalRows(chapters: readonly string[]): PsrRow[] {
 const SPLIT_4017 = 'RVC40 hoặc CTH; Đối với phế liệu và phế thải: WO';
 
 function main(): void {
-  const hs = JSON.parse(readFileSync(HS2017_JSON, 'utf8')) as { results: { id: string; text: string }[] };
-  const desc = new Map(hs.results.map((r) => [r.id, r.text.replace(/^\d+ - /, '')]));
+  const desc = hsDescriptions('HS2017');
   const rows: PsrRow[] = [];
   const problems: string[] = [];
   const texts = new Map<string, { rule: string; note?: string; count: number }>();
@@ -222,15 +220,9 @@ function main(): void {
     source: SOURCE_ID,
     ref: `Phụ lục I, ${code.slice(0, 4)}.${code.slice(4)}, ${SOURCE_FILE}, characters ${offset}-${offset + WINDOW}`,
   });
-  for (const raw of readFileSync(TRANSCRIPT, 'utf8').split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('@')) {
-      offset = Number(line.slice(1).trim());
-      windows.add(offset);
-      continue;
-    }
-    const [codesPart, textPart] = line.split(' :: ');
+  for (const { offset: at, parts, line } of readTranscript(TRANSCRIPT, { onWindow: (o) => windows.add(o) })) {
+    offset = at;
+    const [codesPart, textPart] = parts;
     if (codesPart === undefined || !textPart || offset < 0) {
       problems.push(`malformed transcript line: ${line}`);
       continue;

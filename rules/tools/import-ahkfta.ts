@@ -20,17 +20,15 @@
  * numbers, a code listed twice or a code that is not an HS 2012 subheading stops the
  * import.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
-import { ROOT, SHARED, finishImport, percentsOf, problemsSection } from './kit.js';
+import { ROOT, finishImport, hsDescriptions, percentsOf, problemsSection, readTranscript } from './kit.js';
 
 const dir = join(ROOT, 'rules/ahkfta');
 const TRANSCRIPT = join(dir, 'source/psr.transcript.txt');
-const HS2012_JSON = join(SHARED, 'data/hs-correlation-unsd/classification-json/classificationH4.json');
 const SOURCE_ID = 'certo-21-2019';
 const SOURCE_FILE =
   'docs/legal/wiki/21-2019-tt-bct-thong-tu-quy-inh-quy-tac-xuat-xu-hang-hoa-trong-hiep-inh-thuong-mai-tu-do-asean-hong-cong-trung-quoc.md';
@@ -68,18 +66,12 @@ interface Parsed {
   to: number;
 }
 
-function readTranscript(): Parsed[] {
+function parseTranscript(): Parsed[] {
   const out: Parsed[] = [];
-  let offset = -1;
-  for (const raw of readFileSync(TRANSCRIPT, 'utf8').split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('@')) {
-      offset = Number(line.slice(1).trim());
-      if (!Number.isInteger(offset) || offset % WINDOW !== 0) throw new Error(`bad window line: ${line}`);
-      continue;
-    }
-    const parts = line.split(' :: ');
+  const onWindow = (offset: number, line: string) => {
+    if (!Number.isInteger(offset) || offset % WINDOW !== 0) throw new Error(`bad window line: ${line}`);
+  };
+  for (const { offset, parts, line } of readTranscript(TRANSCRIPT, { onWindow })) {
     const m = (parts[0] ?? '').match(/^(\d+) (\d{4})\.(\d\d)$/);
     if (!m || parts.length < 2 || parts.length > 3 || offset < 0) throw new Error(`malformed transcript line: ${line}`);
     let to = offset + WINDOW;
@@ -94,10 +86,9 @@ function readTranscript(): Parsed[] {
 }
 
 function main(): void {
-  const hs = JSON.parse(readFileSync(HS2012_JSON, 'utf8')) as { results: { id: string; text: string }[] };
-  const desc = new Map(hs.results.map((r) => [r.id, r.text.replace(/^[\d.]+ - /, '')]));
+  const desc = hsDescriptions('HS2012');
   const problems: string[] = [];
-  const parsed = readTranscript();
+  const parsed = parseTranscript();
   const rows: PsrRow[] = [];
   const texts = new Map<string, { rule: string; note?: string; count: number; codes: string[] }>();
   const seen = new Set<string>();

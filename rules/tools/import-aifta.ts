@@ -12,10 +12,10 @@
  * empty rule list with its report; a row line stops it, since rows would need a
  * grammar for their criteria that has not been written.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROOT, finishImport, problemsSection } from './kit.js';
+import { ROOT, finishImport, problemsSection, readTranscript } from './kit.js';
 
 const dir = join(ROOT, 'rules/aifta');
 const TRANSCRIPT = join(dir, 'source/psr.transcript.txt');
@@ -23,13 +23,13 @@ const TRANSCRIPT = join(dir, 'source/psr.transcript.txt');
 function main(): void {
   const windows: number[] = [];
   const problems: string[] = [];
-  for (const raw of readFileSync(TRANSCRIPT, 'utf8').split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    if (/^@ \d+$/.test(line)) windows.push(Number(line.slice(2)));
-    else if (line.includes(' :: ')) throw new Error(`row line found but no criterion grammar exists for AIFTA: ${line}`);
-    else throw new Error(`malformed transcript line: ${line}`);
-  }
+  const unexpected = (line: string): Error =>
+    new Error(line.includes(' :: ') ? `row line found but no criterion grammar exists for AIFTA: ${line}` : `malformed transcript line: ${line}`);
+  const onWindow = (offset: number, line: string) => {
+    if (!/^@ \d+$/.test(line)) throw unexpected(line);
+    windows.push(offset);
+  };
+  for (const { line } of readTranscript(TRANSCRIPT, { onWindow })) throw unexpected(line);
   const expected = [0, 16000, 32000, 48000, 64000, 80000, 96000, 112000];
   if (windows.join(',') !== expected.join(',')) problems.push(`read windows ${windows.join(', ')} differ from the whole file (${expected.join(', ')})`);
   const psr = { $schema: '../../docs/schema/psr.schema.json', agreement: 'aifta', hsVersion: 'HS2022', rows: [], gaps: [] };

@@ -17,16 +17,14 @@
  * below. Nothing is guessed: a text neither covers stops the import.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
+import { ROOT, hsDescriptions, readTranscript } from './kit.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = resolve(process.env.SHARED_DIR ?? join(root, '../shared'));
-const dir = join(root, 'rules/ajcep');
+const dir = join(ROOT, 'rules/ajcep');
 const TRANSCRIPT = join(dir, 'source/psr.transcript.txt');
-const HS2017_JSON = join(shared, 'data/hs-correlation-unsd/classification-json/classificationH5.json');
 const SOURCE_ID = 'certo-37-2022-wiki';
 const SOURCE_FILE = 'docs/legal/wiki/37-2022-tt-bct-thong-tu-so-37-2022-tt-bct-ngay-23-12-2022-quy-inh-qtxx-trong-h-ajcep.md';
 const WINDOW = 16000;
@@ -243,18 +241,10 @@ interface Line {
 }
 
 function main(): void {
-  const hs = JSON.parse(readFileSync(HS2017_JSON, 'utf8')) as { results: { id: string; text: string }[] };
-  const desc = new Map(hs.results.map((r) => [r.id, r.text.replace(/^[\d.]+ - /, '')]));
+  const desc = hsDescriptions('HS2017');
   const lines: Line[] = [];
-  let offset = -1;
-  for (const raw of readFileSync(TRANSCRIPT, 'utf8').split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('@')) {
-      offset = Number(line.slice(1).trim());
-      continue;
-    }
-    const [codePart, body] = line.split(' :: ');
+  for (const { offset, parts, line } of readTranscript(TRANSCRIPT)) {
+    const [codePart, body] = parts;
     if (codePart === undefined || body === undefined || offset < 0) throw new Error(`malformed transcript line: ${line}`);
     const spans = codePart.startsWith('+');
     const code = codePart.replace(/^\+/, '').trim();

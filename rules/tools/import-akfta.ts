@@ -21,17 +21,15 @@
  * Criteria the grammar does not cover carry a hand translation (OVERRIDES). A text
  * that neither covers stops the import: nothing is guessed.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
+import { ROOT, hsDescriptions, readTranscript } from './kit.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = resolve(process.env.SHARED_DIR ?? join(root, '../shared'));
-const dir = join(root, 'rules/akfta');
+const dir = join(ROOT, 'rules/akfta');
 const TRANSCRIPT = join(dir, 'source/psr.transcript.txt');
-const HS2022_JSON = join(shared, 'data/hs-correlation-unsd/classification-json/classificationH6.json');
 const SOURCE_ID = 'circ-49-2025-certo';
 const SOURCE_PATH =
   'docs/legal/canonical/corpus/49-2025-tt-bct-thong-tu-so-49-2025-tt-bct-ngay-09-09-2025-cua-bo-truong-bo-cong-thuong-quy-dinh-quy-tac-xuat-xu-hang-hoa.md';
@@ -237,20 +235,12 @@ const PART_EN: Record<string, string> = {
 };
 
 function main(): void {
-  const hs = JSON.parse(readFileSync(HS2022_JSON, 'utf8')) as { results: { id: string; text: string }[] };
-  const desc = new Map(hs.results.map((r) => [r.id, r.text.replace(/^\d+ - /, '')]));
+  const desc = hsDescriptions('HS2022');
   const rows: PsrRow[] = [];
   const texts = new Map<string, { rule: string; note?: string; incomplete?: string; count: number; first: string }>();
-  let offset = -1;
   let expected = 1;
   const listed: { stt: number; scope: string; offset: number; next?: number }[] = [];
-  for (const raw of readFileSync(TRANSCRIPT, 'utf8').split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('@')) {
-      offset = Number(line.slice(1).trim());
-      continue;
-    }
+  for (const { offset, line } of readTranscript(TRANSCRIPT)) {
     if (line.startsWith('+')) {
       const last = listed[listed.length - 1];
       if (!last) throw new Error('"+" before any row');

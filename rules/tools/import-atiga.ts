@@ -29,14 +29,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
-import { ROOT, SHARED, percentsOf, problemsSection } from './kit.js';
+import { ROOT, SHARED, hsDescriptions, percentsOf, problemsSection, readTranscript } from './kit.js';
 
-const root = ROOT;
-const shared = SHARED;
 const TRANSCRIPT = 'rules/atiga/source/psr.transcript.txt';
 const AHTN_LIST = 'rules/atiga/source/ahtn-list.transcript.txt';
 const ATT1 = 'data/atiga-attachment1-textiles-hs2022/atiga_annex3_psr_hs2022.md';
-const H6 = 'data/hs-correlation-unsd/classification-json/classificationH6.json';
 const SRC_PATH = 'docs/legal/wiki/03-2023-tt-bct-thong-tu-sua-oi-bo-sung-mot-so-ieu-cua-thong-tu-so-22-2016-tt-bct-ngay-03-thang-10-nam-2016-cua-bo-truong.md';
 const SRC_2019 = 'docs/legal/wiki/10-2019-tt-bct-thong-tu-sua-oi-bo-sung-thong-tu-so-22-2016-tt-bct-ngay-03-thang-10-nam-2016-cua-bo-truong-bo-cong-thuong.md';
 const WINDOW = 16000;
@@ -300,25 +297,18 @@ interface TRow {
   offset: number;
 }
 
-function readTranscript(problems: string[]): TRow[] {
+function parseTranscript(problems: string[]): TRow[] {
   const out: TRow[] = [];
-  let offset = -1;
-  readFileSync(join(root, TRANSCRIPT), 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (!line.trim() || line.startsWith('#')) return;
-      const at = /^@ (\d+)$/.exec(line);
-      if (at) {
-        offset = Number(at[1]);
-        return;
-      }
-      const m = /^(\d{4}\.\d{2}) :: (.+)$/.exec(line);
-      if (!m || offset < 0) {
-        problems.push(`transcript line ${i + 1}: unreadable "${line}"`);
-        return;
-      }
-      out.push({ code: m[1]!.replace('.', ''), text: m[2]!, offset });
-    });
+  const unreadable = (line: string, lineNumber: number) => problems.push(`transcript line ${lineNumber}: unreadable "${line}"`);
+  // A read window is written exactly "@ <digits>" here.
+  const onWindow = (_: number, line: string, lineNumber: number) => {
+    if (!/^@ \d+$/.test(line)) unreadable(line, lineNumber);
+  };
+  for (const { offset, line, lineNumber } of readTranscript(join(ROOT, TRANSCRIPT), { onWindow })) {
+    const m = /^(\d{4}\.\d{2}) :: (.+)$/.exec(line);
+    if (!m || offset < 0) unreadable(line, lineNumber);
+    else out.push({ code: m[1]!.replace('.', ''), text: m[2]!, offset });
+  }
   return out;
 }
 
@@ -329,11 +319,9 @@ const PAGE1 = ['010121', '010129', '010130', '010190', '010221'];
 
 function main(): void {
   const problems: string[] = [];
-  const tr = JSON.parse(readFileSync(join(root, 'rules/atiga/translations.json'), 'utf8')) as Translations;
-  const hs = new Set((JSON.parse(readFileSync(join(root, 'rules/hs/hs2022-subheadings.json'), 'utf8')) as { subheadings: string[] }).subheadings);
-  const h6 = new Map(
-    (JSON.parse(readFileSync(join(shared, H6), 'utf8')) as { results: { id: string; text: string }[] }).results.map((r) => [r.id, r.text.replace(/^\d+ - /, '')]),
-  );
+  const tr = JSON.parse(readFileSync(join(ROOT, 'rules/atiga/translations.json'), 'utf8')) as Translations;
+  const hs = new Set((JSON.parse(readFileSync(join(ROOT, 'rules/hs/hs2022-subheadings.json'), 'utf8')) as { subheadings: string[] }).subheadings);
+  const h6 = hsDescriptions('HS2022');
   const groups = new Map(tr.groups.map((g) => [g.id, g]));
   for (const g of tr.groups) {
     const p = parseRuleExpression(g.rule);
@@ -341,7 +329,7 @@ function main(): void {
   }
 
   // The textile list (Attachment 1 = Phụ lục II of the circular), by 6-digit subheading.
-  const list = parseList(readFileSync(join(shared, ATT1), 'utf8'), problems);
+  const list = parseList(readFileSync(join(SHARED, ATT1), 'utf8'), problems);
   const counts: Record<string, number> = {};
   for (const s of ['A', 'B', 'C'] as const) {
     const nos = list.filter((l) => l.section === s).map((l) => l.no);
@@ -361,7 +349,7 @@ function main(): void {
     `Phụ lục II section ${l.section.toLowerCase()}) item ${l.no} = ATIGA Attachment 1, Section ${l.section}, item ${l.no} (${l.ex ? 'ex. ' : ''}${dotted(l.code)}, page ${l.page} of 41)`;
 
   // The AHTN list of unknown purpose: its subheadings.
-  const ahtn = readFileSync(join(root, AHTN_LIST), 'utf8')
+  const ahtn = readFileSync(join(ROOT, AHTN_LIST), 'utf8')
     .split('\n')
     .filter((l) => /^\d{4}\.\d{2}\.\d{2}$/.test(l));
   if (ahtn.length !== 437) problems.push(`AHTN list: ${ahtn.length} items read, 437 expected (items 21-457)`);
@@ -374,7 +362,7 @@ function main(): void {
   const ahtnNote = (s: string): string =>
     `AHTN ${ahtnSubs.get(s)!.join(', ')} of this subheading ${ahtnSubs.get(s)!.length > 1 ? 'are' : 'is'} on the AHTN 2022 list that closes Circular 03/2023/TT-BCT, whose title and rule are on a page missing from the copy read. That list may give these goods another way to originate, so a product failing this row is undetermined, not non-originating.`;
 
-  const transcript = readTranscript(problems);
+  const transcript = parseTranscript(problems);
   const rows: Record<string, unknown>[] = [];
   const texts = new Map<string, { rule: string; count: number; notes: string[] }>();
   const used = new Set<string>();
@@ -536,12 +524,12 @@ function main(): void {
     '',
     ...problemsSection(problems),
   ].join('\n');
-  writeFileSync(join(root, 'rules/atiga/import-report.md'), report);
+  writeFileSync(join(ROOT, 'rules/atiga/import-report.md'), report);
   if (problems.length) {
     console.error(problems.join('\n'));
     process.exit(1);
   }
-  writeFileSync(join(root, 'rules/atiga/psr.json'), JSON.stringify(psr, null, 2) + '\n');
+  writeFileSync(join(ROOT, 'rules/atiga/psr.json'), JSON.stringify(psr, null, 2) + '\n');
   console.log(`atiga: ${rows.length} rows from ${transcript.length} table rows`);
 }
 

@@ -21,15 +21,14 @@
  * with an empty cell becomes a gap. Any other text the grammar does not cover
  * stops the import.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
-import { ROOT, SHARED } from './kit.js';
+import { ROOT, hsDescriptions, readTranscript } from './kit.js';
 
 const dir = join(ROOT, 'rules/vcfta');
 const TRANSCRIPT = join(dir, 'source/psr.transcript.txt');
-const HS2012_JSON = join(SHARED, 'data/hs-correlation-unsd/classification-json/classificationH4.json');
 const SOURCE_ID = 'certo-31-2013';
 const SOURCE_FILE =
   'docs/legal/wiki/31-2013-tt-bct-thong-tu-quy-inh-thuc-hien-quy-tac-xuat-xu-trong-hiep-inh-khu-vuc-thuong-mai-tu-do-viet-nam-chi-le.md';
@@ -61,15 +60,8 @@ interface Parsed {
 
 function parseTranscript(): Parsed[] {
   const out: Parsed[] = [];
-  let offset = -1;
-  for (const raw of readFileSync(TRANSCRIPT, 'utf8').split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('@')) {
-      offset = Number(line.slice(1).trim());
-      continue;
-    }
-    const [label, text] = line.split(' :: ').map((s) => s.trim());
+  for (const { offset, parts, line } of readTranscript(TRANSCRIPT)) {
+    const [label, text] = parts;
     if (!label || !text || offset < 0) throw new Error(`malformed transcript line: ${line}`);
     let m: RegExpMatchArray | null;
     let scope: string;
@@ -83,8 +75,7 @@ function parseTranscript(): Parsed[] {
 }
 
 function main(): void {
-  const hs = JSON.parse(readFileSync(HS2012_JSON, 'utf8')) as { results: { id: string; text: string }[] };
-  const desc = new Map(hs.results.map((r) => [r.id, r.text.replace(/^\d+ - /, '')]));
+  const desc = hsDescriptions('HS2012');
   const rows: PsrRow[] = [];
   const gaps: { scope: string; reason: string }[] = [];
   const titles: string[] = [];

@@ -26,16 +26,15 @@
  *   caller chooses against the chapter row.
  * Anything else in the transcript stops the import.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
-import { ROOT, SHARED, finishImport, problemsSection } from './kit.js';
+import { ROOT, finishImport, hsDescriptions, problemsSection, readTranscript } from './kit.js';
 
 const dir = join(ROOT, 'rules/vifta');
 const TRANSCRIPT = join(dir, 'source/psr.transcript.txt');
-const HS_JSON = join(SHARED, 'data/hs-correlation-unsd/classification-json/classificationH6.json');
 const SOURCE_ID = 'vn-circ-11-2024';
 const SOURCE_PATH =
   'docs/legal/wiki/11-2024-tt-bct-thong-tu-so-11-2024-tt-bct-quy-inh-quy-tac-xuat-xu-hang-hoa-trong-hiep-inh-thuong-mai-tu-do-giua-chinh-ph.md';
@@ -83,23 +82,15 @@ export function translate(c3: string, c4: string, chapter: string): string {
 }
 
 function main(): void {
-  const hs = JSON.parse(readFileSync(HS_JSON, 'utf8')) as { results: { id: string; text: string }[] };
-  const desc = new Map(hs.results.map((r) => [r.id, r.text.replace(/^\d+ - /, '')]));
+  const desc = hsDescriptions('HS2022');
   const rows: Row[] = [];
   const problems: string[] = [];
   const texts = new Map<string, { rule: string; count: number; scopes: string[] }>();
-  let offset = -1;
   const seen = new Set<string>();
   let chapterRows = 0;
   let headingRows = 0;
   let exRows = 0;
-  for (const raw of readFileSync(TRANSCRIPT, 'utf8').split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('@')) {
-      offset = Number(line.slice(1).trim());
-      continue;
-    }
+  for (const { offset, line } of readTranscript(TRANSCRIPT)) {
     const m = line.match(/^(Chương (\d{1,2})|ex (\d{2})\.?(\d{2})) :: (\S+) \| (\S+)$/);
     if (!m || offset < 0) throw new Error(`malformed transcript line: ${line}`);
     const [, printed, chNum, h1, h2, c3 = '', c4 = ''] = m;

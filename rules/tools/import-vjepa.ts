@@ -22,17 +22,15 @@
  * and become "ex" rows. Nothing is guessed: a text neither the grammar nor the
  * overrides cover stops the import.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
+import { ROOT, hsDescriptions, readTranscript } from './kit.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = resolve(process.env.SHARED_DIR ?? join(root, '../shared'));
-const dir = join(root, 'rules/vjepa');
+const dir = join(ROOT, 'rules/vjepa');
 const TRANSCRIPT = join(dir, 'source/psr.transcript.txt');
-const HS2012_JSON = join(shared, 'data/hs-correlation-unsd/classification-json/classificationH4.json');
 const SOURCE_ID = 'circ-10-2009-certo';
 const SOURCE_FILE =
   'docs/legal/canonical/corpus/10-2009-tt-bct-thong-tu-cua-bo-cong-thuong-ve-viec-thuc-hien-quy-tac-xuat-xu-trong-hiep-dinh-giua-nuoc-cong-hoa-xa-hoi-c.md';
@@ -231,23 +229,15 @@ function scopeOf(code: string): Scope {
 }
 
 function main(): void {
-  const hs = JSON.parse(readFileSync(HS2012_JSON, 'utf8')) as { results: { id: string; text: string }[] };
-  const desc = new Map(hs.results.map((r) => [r.id, r.text.replace(/^\d+ - /, '')]));
+  const desc = hsDescriptions('HS2012');
   const rows: PsrRow[] = [];
   const texts = new Map<string, { rules: string[]; count: number; inferred: number }>();
   const printed = new Map<string, { text: string; offset: number }>();
   const inferred: string[] = [];
   const captions: string[] = [];
   const seen = new Set<string>();
-  let offset = -1;
-  for (const raw of readFileSync(TRANSCRIPT, 'utf8').split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('@')) {
-      offset = Number(line.slice(1).trim());
-      continue;
-    }
-    const [codePart, textPart] = line.split(' :: ');
+  for (const { offset, parts, line } of readTranscript(TRANSCRIPT)) {
+    const [codePart, textPart] = parts;
     if (!codePart || textPart === undefined || offset < 0) throw new Error(`malformed transcript line: ${line}`);
     const code = codePart.trim();
     if (textPart === '-') {

@@ -35,18 +35,17 @@
  * those transcripts, their verification and import report are kept in `source/`
  * as history (see rules/vkfta/README.md, "History: the HS 2012 list").
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MaterialSelector, RuleNode } from '../../src/rules/ast.js';
 import { formatRuleExpression } from '../../src/rules/formatRuleExpression.js';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
-import { ROOT, SHARED, percentsOf, problemsSection } from './kit.js';
+import { ROOT, hsDescriptions, hsSubheadings, percentsOf, problemsSection, readTranscript } from './kit.js';
 
 const DIR = join(ROOT, 'rules/vkfta');
 const TRANSCRIPT = join(DIR, 'source/psr-hs2017.transcript.txt');
-const HS2017_JSON = join(SHARED, 'data/hs-correlation-unsd/classification-json/classificationH5.json');
 const SOURCE_FILE =
   'docs/legal/wiki/09-2022-tt-bct-thong-tu-so-09-2022-tt-bct-ngay-01-6-2022-sua-oi-bo-sung-mot-so-ieu-cua-thong-tu-so-40-2015-tt-bct-ngay-1.md';
 const SOURCE_ID = 'circ-09-2022-certo';
@@ -200,18 +199,14 @@ interface Line {
   text: string;
 }
 
-function readTranscript(): Line[] {
+function parseTranscript(): Line[] {
   const lines: Line[] = [];
-  let offset = -1;
-  for (const raw of readFileSync(TRANSCRIPT, 'utf8').split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('@')) {
-      const next = Number(line.slice(1).trim());
-      if (!Number.isInteger(next) || next % WINDOW !== 0 || next <= offset || next >= SOURCE_LENGTH) throw new Error(`bad window marker "${line}"`);
-      offset = next;
-      continue;
-    }
+  let previous = -1;
+  const onWindow = (next: number, line: string) => {
+    if (!Number.isInteger(next) || next % WINDOW !== 0 || next <= previous || next >= SOURCE_LENGTH) throw new Error(`bad window marker "${line}"`);
+    previous = next;
+  };
+  for (const { offset, line } of readTranscript(TRANSCRIPT, { onWindow })) {
     const sep = line.indexOf(' :: ');
     if (sep < 0 || offset < 0) throw new Error(`malformed transcript line: ${line}`);
     const text = line.slice(sep + 4).trim();
@@ -234,13 +229,12 @@ function readTranscript(): Line[] {
 }
 
 function main(): void {
-  const hs = JSON.parse(readFileSync(HS2017_JSON, 'utf8')) as { results: { id: string; text: string }[] };
-  const desc = new Map(hs.results.map((r) => [r.id, r.text.replace(/^\d+ - /, '')]));
-  const subheadings = new Set(hs.results.map((r) => r.id).filter((id) => /^\d{6}$/.test(id) && id !== '999999'));
+  const desc = hsDescriptions('HS2017');
+  const subheadings = new Set(hsSubheadings(desc));
   const knownCode = (c: string) => (c.length === 2 || c.length === 4 ? desc.has(c) : subheadings.has(c));
   const problems: string[] = [];
 
-  const lines = readTranscript();
+  const lines = parseTranscript();
   const rows: PsrRow[] = [];
   const texts = new Map<string, Translation & { count: number; example: string }>();
   const seen = new Set<string>();

@@ -20,15 +20,14 @@
  * good is not originating (see README). A text the grammar and the overrides do
  * not cover stops the import.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
-import { ROOT, SHARED } from './kit.js';
+import { ROOT, hsDescriptions, readTranscript } from './kit.js';
 
 const dir = join(ROOT, 'rules/vn_cuba');
 const TRANSCRIPT = join(dir, 'source/psr.transcript.txt');
-const HS2017_JSON = join(SHARED, 'data/hs-correlation-unsd/classification-json/classificationH5.json');
 const SOURCE_ID = 'certo-08-2020';
 const SOURCE_FILE = 'docs/legal/wiki/08-2020-tt-bct-thong-tu-quy-inh-quy-tac-xuat-xu-hang-hoa-trong-hiep-inh-thuong-mai-viet-nam-cuba.md';
 const WINDOW = 16000;
@@ -82,21 +81,13 @@ export function translate(text: string): { rule: string; note?: string } {
 }
 
 function main(): void {
-  const hs = JSON.parse(readFileSync(HS2017_JSON, 'utf8')) as { results: { id: string; text: string }[] };
-  const desc = new Map(hs.results.map((r) => [r.id, r.text.replace(/^\d+ - /, '')]));
+  const desc = hsDescriptions('HS2017');
   const rows: PsrRow[] = [];
   const problems: string[] = [];
   const texts = new Map<string, { rule: string; count: number }>();
   const seen = new Set<string>();
-  let offset = -1;
   let expected = FIRST_ROW;
-  for (const raw of readFileSync(TRANSCRIPT, 'utf8').split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('@')) {
-      offset = Number(line.slice(1).trim());
-      continue;
-    }
+  for (const { offset, line } of readTranscript(TRANSCRIPT)) {
     const m = line.match(/^(\d+) (\d{4})\.(\d\d) :: (.+)$/);
     if (!m || offset < 0) throw new Error(`malformed transcript line: ${line}`);
     const stt = Number(m[1]);

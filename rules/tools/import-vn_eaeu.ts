@@ -24,22 +24,20 @@
  * `source/annex3-2015.psr.json` for comparison only; that list was superseded in
  * Viet Nam by Circular 11/2018/TT-BCT and again by Circular 01/2024/TT-BCT.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
+import { ROOT, hsDescriptions, readTranscript } from './kit.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = resolve(process.env.SHARED_DIR ?? join(root, '../shared'));
-const dir = join(root, 'rules/vn_eaeu');
+const dir = join(ROOT, 'rules/vn_eaeu');
 const WINDOW = 16000;
 
 // ---------------------------------------------------------------------------
 // HS 2022 list (Circular 01/2024/TT-BCT)
 // ---------------------------------------------------------------------------
 const TRANSCRIPT = join(dir, 'source/psr2022.transcript.txt');
-const HS2022_JSON = join(shared, 'data/hs-correlation-unsd/classification-json/classificationH6.json');
 const SOURCE_ID = 'circ-01-2024-certo';
 const SOURCE_FILE =
   'docs/legal/canonical/corpus/01-2024-tt-bct-thong-tu-sua-doi-bo-sung-mot-so-dieu-cua-thong-tu-so-21-2016-tt-bct-ngay-20-thang-9-nam-2016-cua-bo-truon.md';
@@ -118,22 +116,14 @@ function shownCode(code: string): string {
 }
 
 function importHs2022(): void {
-  const hs = JSON.parse(readFileSync(HS2022_JSON, 'utf8')) as { results: { id: string; text: string }[] };
-  const desc = new Map(hs.results.map((r) => [r.id, r.text.replace(/^\d+ - /, '')]));
+  const desc = hsDescriptions('HS2022');
   const rows: PsrRow[] = [];
   const texts = new Map<string, Entry>();
   const split: string[] = [];
-  let offset = -1;
   let heading = '';
   const seen = new Set<string>();
-  for (const raw of readFileSync(TRANSCRIPT, 'utf8').split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('@')) {
-      offset = Number(line.slice(1).trim());
-      continue;
-    }
-    const [codesPart, textPart] = line.split(' :: ');
+  for (const { offset, parts, line } of readTranscript(TRANSCRIPT)) {
+    const [codesPart, textPart] = parts;
     if (codesPart === undefined || !textPart || offset < 0) throw new Error(`malformed transcript line: ${line}`);
     const text = normalise(textPart);
     const t = translateVi(text);
@@ -258,16 +248,9 @@ function legacyTranslate(text: string): { rule: string; note?: string } {
 
 function importLegacy2015(): void {
   const rows: PsrRow[] = [];
-  let offset = -1;
   let heading = '';
-  for (const raw of readFileSync(LEGACY_TRANSCRIPT, 'utf8').split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('@')) {
-      offset = Number(line.slice(1).trim());
-      continue;
-    }
-    const [codesPart, textPart] = line.split(' :: ');
+  for (const { offset, parts, line } of readTranscript(LEGACY_TRANSCRIPT)) {
+    const [codesPart, textPart] = parts;
     if (codesPart === undefined || !textPart || offset < 0) throw new Error(`malformed transcript line: ${line}`);
     const text = normalise(textPart);
     const t = legacyTranslate(text);

@@ -1,16 +1,86 @@
 /**
  * What the maintainer importers share: where the project and ../shared are, the
- * shape of the UK tariff's rule-set files, the threshold cross-check, and the
- * import report.
+ * HS descriptions, the hand-transcript layout, the shape of the UK tariff's
+ * rule-set files, the threshold cross-check, and the import report.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleNode } from '../../src/rules/ast.js';
 
+/** The project root: every importer writes `rules/<id>/` under it, whatever the working directory. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The read-only shared material (set SHARED_DIR to read it from elsewhere). */
 export const SHARED = resolve(process.env.SHARED_DIR ?? join(ROOT, '../shared'));
+
+/** The UNSD nomenclature file in ../shared for each HS edition the agreements use. */
+const HS_JSON = { HS2012: 'classificationH4.json', HS2017: 'classificationH5.json', HS2022: 'classificationH6.json' } as const;
+
+/**
+ * Code → description of one HS edition (`data/hs-correlation-unsd/classification-json/classificationH{4,5,6}.json`
+ * in ../shared), the code printed before " - " dropped. Importers check every
+ * transcribed code against it and give each row its description, so all of them
+ * must read the same file the same way.
+ */
+export function hsDescriptions(version: keyof typeof HS_JSON): Map<string, string> {
+  const path = join(SHARED, 'data/hs-correlation-unsd/classification-json', HS_JSON[version]);
+  const hs = JSON.parse(readFileSync(path, 'utf8')) as { results: { id: string; text: string }[] };
+  return new Map(hs.results.map((r) => [r.id, r.text.replace(/^[\d.]+ - /, '')]));
+}
+
+/** The six-digit subheadings of a description map, in its order, without Comtrade's 999999 pseudo-code: what "every subheading" means when a list is checked for completeness. */
+export function hsSubheadings(desc: ReadonlyMap<string, string>): string[] {
+  return [...desc.keys()].filter((id) => /^\d{6}$/.test(id) && id !== '999999');
+}
+
+/** One content line of a hand transcript. */
+export interface TranscriptLine {
+  /** Start of the read window the line was transcribed in (the last `@ <offset>` line above it); -1 before any. */
+  offset: number;
+  /** The line split on " :: ", each part trimmed. */
+  parts: string[];
+  /** The whole line, trimmed. */
+  line: string;
+  /** 1-based line number in the file, for messages. */
+  lineNumber: number;
+}
+
+/**
+ * The content lines of a hand transcript (`rules/<id>/source/*.transcript.txt`), in
+ * file order. Every transcript shares this layout: blank lines and `#` comments are
+ * skipped, an `@ <offset>` line sets the read window of the lines below it, and any
+ * other line is fields separated by " :: ". Reading the layout in one place keeps
+ * it the same for every agreement; what the fields mean, and the checks on them
+ * (including a row before any `@` line, offset -1), stay with the importer.
+ *
+ * The lines are produced lazily, so `onWindow` (each `@` line, to check or record
+ * its offset) and `onComment` (each `#` line, for comments that carry data) run in
+ * file order between the caller's own steps, exactly as in a hand-written loop.
+ */
+export function* readTranscript(
+  path: string,
+  hooks: {
+    onWindow?: (offset: number, line: string, lineNumber: number) => void;
+    onComment?: (line: string, lineNumber: number) => void;
+  } = {},
+): Generator<TranscriptLine> {
+  let offset = -1;
+  const lines = readFileSync(path, 'utf8').split('\n');
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (line.startsWith('#')) {
+      hooks.onComment?.(line, i + 1);
+      continue;
+    }
+    if (line.startsWith('@')) {
+      offset = Number(line.slice(1).trim());
+      hooks.onWindow?.(offset, line, i + 1);
+      continue;
+    }
+    yield { offset, parts: line.split(' :: ').map((p) => p.trim()), line, lineNumber: i + 1 };
+  }
+}
 
 /** One rule of a UK Online Trade Tariff rule set (`rule_sets/<scheme>.json`). */
 export interface SourceRule {
