@@ -25,7 +25,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
-import { ROOT, finishImport, hsDescriptions, percentsOf, problemsSection, readTranscript } from './kit.js';
+import { ROOT, finishImport, hsDescriptions, percentsOf, problemsSection, readTranscript, rowsPerChapter, writePsrFile } from './kit.js';
 
 const dir = join(ROOT, 'rules/ahkfta');
 const TRANSCRIPT = join(dir, 'source/psr.transcript.txt');
@@ -120,11 +120,9 @@ function main(): void {
       ...(t.note ? { note: t.note } : {}),
     });
   });
-  const psr = { $schema: '../../docs/schema/psr.schema.json', agreement: 'ahkfta', hsVersion: 'HS2012', rows, gaps: [] };
-  writeFileSync(join(dir, 'psr.json'), `${JSON.stringify(psr, null, 2)}\n`);
+  writePsrFile(dir, 'ahkfta', 'HS2012', rows);
 
-  const chapters = new Map<string, number>();
-  for (const r of rows) chapters.set(r.scope.slice(0, 2), (chapters.get(r.scope.slice(0, 2)) ?? 0) + 1);
+  const chapters = rowsPerChapter(rows);
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   const report = [
     '# AHKFTA PSR import report',

@@ -25,17 +25,15 @@
  * "ex" rows of the subheading (the caller chooses the part its product belongs to).
  * A criterion neither the grammar nor OVERRIDES covers stops the import.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ROOT, hsDescriptions, readTranscript, criterionTable, rowsPerChapter, writePsrFile } from './kit.js';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = resolve(process.env.SHARED_DIR ?? join(root, '../shared'));
-const dir = join(root, 'rules/rcep');
+const dir = join(ROOT, 'rules/rcep');
 const TRANSCRIPT = join(dir, 'source/psr.transcript.txt');
-const HS2022_JSON = join(shared, 'data/hs-correlation-unsd/classification-json/classificationH6.json');
 const SOURCE_ID = 'circ-32-2022-certo';
 const SOURCE_FILE =
   'docs/legal/canonical/corpus/32-2022-tt-bct-thong-tu-so-32-2022-tt-bct-ngay-18-11-2022-sua-doi-thong-tu-so-05-2022-tt-bct-quy-dinh-qtxx-trong-rcep.md';
@@ -129,23 +127,15 @@ function scopeOf(printed: string): string {
 type Entry = { rule: string; note?: string; count: number; codes: string[] };
 
 function main(): void {
-  const hs = JSON.parse(readFileSync(HS2022_JSON, 'utf8')) as { results: { id: string; text: string }[] };
-  const desc = new Map(hs.results.map((r) => [r.id, r.text.replace(/^\d+ - /, '')]));
+  const desc = hsDescriptions('HS2022');
   const problems: string[] = [];
   const rows: PsrRow[] = [];
   const texts = new Map<string, Entry>();
   const split: string[] = [];
   const exRows: string[] = [];
   const seen = new Set<string>();
-  let offset = -1;
-  for (const raw of readFileSync(TRANSCRIPT, 'utf8').split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('@')) {
-      offset = Number(line.slice(1).trim());
-      continue;
-    }
-    const [codePart, textPart] = line.split(' :: ');
+  for (const { offset, parts: fields, line } of readTranscript(TRANSCRIPT)) {
+    const [codePart, textPart] = fields;
     if (codePart === undefined || !textPart || offset < 0) throw new Error(`malformed transcript line: ${line}`);
     const continued = codePart.startsWith('<');
     const printed = continued ? codePart.slice(1) : codePart;
@@ -189,12 +179,10 @@ function main(): void {
     if (inner.length) problems.push(`${s} has a row and so do ${inner.join(', ')} (the most specific would apply)`);
   }
 
-  const psr = { $schema: '../../docs/schema/psr.schema.json', agreement: 'rcep', hsVersion: 'HS2022', rows, gaps: [] };
-  writeFileSync(join(dir, 'psr.json'), `${JSON.stringify(psr, null, 2)}\n`);
+  writePsrFile(dir, 'rcep', 'HS2022', rows);
 
   const level = (n: number) => rows.filter((r) => r.scope.length === n).length;
-  const chapters = new Map<string, number>();
-  for (const r of rows) chapters.set(r.scope.slice(0, 2), (chapters.get(r.scope.slice(0, 2)) ?? 0) + 1);
+  const chapters = rowsPerChapter(rows);
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   const report = [
     '# RCEP PSR import report',
@@ -221,13 +209,7 @@ function main(): void {
     'Two-part criteria ("1. X đối với <goods>, 2. Y cho bất kỳ loại khác") give two "ex" rows of the same subheading; the',
     'row `text` keeps the part and, in quotes, the whole cell as printed.',
     '',
-    '| rows | criterion (as printed) | expression | e.g. |',
-    '|---|---|---|---|',
-    ...[...texts].map(([text, e]) => `| ${e.count} | ${esc(text)} | \`${esc(e.rule)}\` | ${e.codes.join(', ')} |`),
-    '',
-    'Hand translations:',
-    '',
-    ...Object.entries(OVERRIDES).map(([text, o]) => `- "${text}": ${o.note}`),
+    ...criterionTable(texts, OVERRIDES),
     '',
     '## Problems',
     '',

@@ -29,7 +29,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
-import { ROOT, hsDescriptions, readTranscript } from './kit.js';
+import { ROOT, hsDescriptions, readTranscript, criterionTable, rowsPerChapter, writePsrFile } from './kit.js';
 
 const dir = join(ROOT, 'rules/vn_eaeu');
 const WINDOW = 16000;
@@ -160,10 +160,8 @@ function importHs2022(): void {
     }
     texts.set(text, entry);
   }
-  const psr = { $schema: '../../docs/schema/psr.schema.json', agreement: 'vn_eaeu', hsVersion: 'HS2022', rows, gaps: [] };
-  writeFileSync(join(dir, 'psr.json'), `${JSON.stringify(psr, null, 2)}\n`);
-  const chapters = new Map<string, number>();
-  for (const r of rows) chapters.set(r.scope.slice(0, 2), (chapters.get(r.scope.slice(0, 2)) ?? 0) + 1);
+  writePsrFile(dir, 'vn_eaeu', 'HS2022', rows);
+  const chapters = rowsPerChapter(rows);
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   const report = [
     '# VN–EAEU PSR import report',
@@ -185,13 +183,7 @@ function importHs2022(): void {
     'classification concerns non-originating materials only. Cyrillic look-alike letters in the converted text',
     '("СС", "СTH") are normalised to Latin.',
     '',
-    '| rows | criterion (as printed) | expression | e.g. |',
-    '|---|---|---|---|',
-    ...[...texts].map(([text, e]) => `| ${e.count} | ${esc(text)} | \`${esc(e.rule)}\` | ${e.codes.join(', ')} |`),
-    '',
-    'Hand translations:',
-    '',
-    ...Object.entries(OVERRIDES).map(([text, o]) => `- "${text}": ${o.note}`),
+    ...criterionTable(texts, OVERRIDES),
     `- Motor vehicles 87.02–87.04 ("${VEHICLE_PREFIX} …"): ${VEHICLE_NOTE}`,
     '',
   ].join('\n');

@@ -135,3 +135,36 @@ export function stripMarkdown(md: string): string {
 export function problemsSection(problems: readonly string[]): string[] {
   return ['## Problems', '', ...(problems.length ? problems.map((p) => `- ${p}`) : ['None.']), ''];
 }
+
+/** Rows per HS chapter, in first-seen order, for an import report (the same count every importer prints). */
+export function rowsPerChapter(rows: readonly { scope: string }[]): Map<string, number> {
+  const chapters = new Map<string, number>();
+  for (const r of rows) chapters.set(r.scope.slice(0, 2), (chapters.get(r.scope.slice(0, 2)) ?? 0) + 1);
+  return chapters;
+}
+
+/** Writes `rules/<id>/psr.json` in the form every importer uses (schema link, two-space JSON, final newline). */
+export function writePsrFile(dir: string, agreement: string, hsVersion: string, rows: readonly unknown[], gaps: readonly unknown[] = []): void {
+  const psr = { $schema: '../../docs/schema/psr.schema.json', agreement, hsVersion, rows, gaps };
+  writeFileSync(join(dir, 'psr.json'), `${JSON.stringify(psr, null, 2)}\n`);
+}
+
+/**
+ * The import report's table of criterion texts (count, text as printed, expression, example codes) followed by the
+ * hand translations, so that every report lists them the same way.
+ */
+export function criterionTable(
+  texts: ReadonlyMap<string, { count: number; rule: string; codes: readonly string[] }>,
+  overrides: Readonly<Record<string, { note: string }>>,
+): string[] {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  return [
+    '| rows | criterion (as printed) | expression | e.g. |',
+    '|---|---|---|---|',
+    ...[...texts].map(([text, e]) => `| ${e.count} | ${esc(text)} | \`${esc(e.rule)}\` | ${e.codes.join(', ')} |`),
+    '',
+    'Hand translations:',
+    '',
+    ...Object.entries(overrides).map(([text, o]) => `- "${text}": ${o.note}`),
+  ];
+}
