@@ -156,3 +156,41 @@ describe('invariants', () => {
     );
   });
 });
+
+describe('partial cumulation (ATIGA Article 30(2)) and dated rule lists', () => {
+  it('a higher regional content stated on a proof never turns a pass into a fail', async () => {
+    const { atiga } = await import('../../src/agreements/atiga.js');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.bigInt({ min: 1n, max: 9_000n }),
+        fc.bigInt({ min: 1n, max: 9_000n }),
+        (a, b, shell, other) => {
+          const run = (rvc: number) =>
+            evaluateOrigin(
+              {
+                exportingCountry: 'VN',
+                importingCountry: 'TH',
+                date: '2026-06-01',
+                product: {
+                  hsCode: '940161',
+                  fobValue: { amount: '200.00', currency: 'USD' },
+                  costs: { directLabour: { amount: '20.00', currency: 'USD' } },
+                  operations: ['assembly'],
+                  materials: [
+                    { id: 'shell', hsCode: '940161', value: { amount: cents(shell), currency: 'USD' }, originCountry: 'TH', evidence: [{ agreements: ['atiga'], type: 'certificate_of_origin', regionalValueContent: String(rvc) }] },
+                    { id: 'other', hsCode: '392690', value: { amount: cents(other), currency: 'USD' }, originCountry: 'CN' },
+                  ],
+                },
+              },
+              atiga,
+            ).status;
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          if (run(lo) === 'originating') expect(run(hi)).toBe('originating');
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
