@@ -78,24 +78,36 @@ const CHAPTERS = Array.from({ length: 97 }, (_, i) => String(i + 1).padStart(2, 
 function completenessTable(a: CompiledAgreement): string[] {
   const c = a.facts.completeness;
   const state = (ch: string) => c.chapters?.[ch] ?? (c.status === 'complete' ? 'complete' : 'absent');
-  const rowsIn = (ch: string) => a.rows.filter((r) => r.from.slice(0, 2) <= ch && r.to.slice(0, 2) >= ch).length;
-  const groups: { from: string; to: string; state: string; rows: number }[] = [];
+  const rowsOf = (ch: string) => a.rows.filter((r) => r.from.slice(0, 2) <= ch && r.to.slice(0, 2) >= ch);
+  // The sources the rows of a chapter cite, plus the general rule's where it covers codes without a row.
+  const sourcesOf = (ch: string) => {
+    const ids = new Set(rowsOf(ch).map((r) => r.cite.source));
+    if (a.generalRow && state(ch) === 'complete') ids.add(a.generalRow.cite.source);
+    return [...ids].sort().join(', ');
+  };
+  const groups: { from: string; to: string; state: string; rows: number; sources: string }[] = [];
   for (const ch of CHAPTERS) {
     const last = groups[groups.length - 1];
-    if (last && last.state === state(ch)) {
+    const sources = sourcesOf(ch);
+    if (last && last.state === state(ch) && last.sources === sources) {
       last.to = ch;
-      last.rows += rowsIn(ch);
-    } else groups.push({ from: ch, to: ch, state: state(ch), rows: rowsIn(ch) });
+      last.rows += rowsOf(ch).length;
+    } else groups.push({ from: ch, to: ch, state: state(ch), rows: rowsOf(ch).length, sources });
   }
   const unverified = c.status === 'unverified' ? ' The data as a whole is **unverified**: verdicts are shown, never decided.' : '';
+  const dated = [
+    ...(a.facts.psrInForceFrom ? [`The rules apply to shipments from ${a.facts.psrInForceFrom.date}; earlier ones are undetermined (${a.facts.psrInForceFrom.cite.source}: ${a.facts.psrInForceFrom.cite.ref}).`] : []),
+    ...(a.facts.psrSupersededFor ?? []).map((e) => `From ${e.date}, trade with ${e.countries.join(', ')} is under a later list the data does not hold: undetermined (${e.cite.source}: ${e.cite.ref}).`),
+  ];
   return [
     '## Completeness by chapter',
     '',
     `Overall: \`${c.status}\`.${unverified} ${c.note.replace(/\n/g, ' ')}`,
     '',
-    '| chapters | PSR data | rows touching them |',
-    '|---|---|---|',
-    ...groups.map((g) => `| ${g.from === g.to ? g.from : `${g.from}–${g.to}`} | ${g.state} | ${g.rows} |`),
+    ...(dated.length ? [...dated.map((d) => `- ${d.replace(/\n/g, ' ')}`), ''] : []),
+    '| chapters | PSR data | rows touching them | sources (ids in agreement.json) |',
+    '|---|---|---|---|',
+    ...groups.map((g) => `| ${g.from === g.to ? g.from : `${g.from}–${g.to}`} | ${g.state} | ${g.rows} | ${g.sources || '—'} |`),
     '',
   ];
 }
