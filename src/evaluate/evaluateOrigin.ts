@@ -1,4 +1,4 @@
-import type { ClassifiedMaterial, CriterionContext, OriginBasis, ProductFacts } from '../criteria/types.js';
+import type { ClassifiedMaterial, CriterionContext, OriginBasis, ProductFacts, Reason } from '../criteria/types.js';
 import type { NormalizedMaterial, NormalizedShipment } from '../input/normalizeShipment.js';
 import { safeParseShipment } from '../input/normalizeShipment.js';
 import { type Issue, makeIssue } from '../issues.js';
@@ -203,6 +203,10 @@ function classifyIntermediate(m: NormalizedMaterial, bom: NonNullable<Normalized
   return nonOriginatingMaterial(m, 'intermediate_undetermined', m.value, true, det);
 }
 
+/** An origin that counts without conditions: none given, the exporting party, or a bilateral cumulation party. */
+const isPartyOrigin = (origin: string | undefined, env: Env) =>
+  origin === undefined || origin === env.exportingCountry || env.agreement.facts.cumulation.bilateral.includes(origin);
+
 function classifyMaterial(m: NormalizedMaterial, env: Env, productCode: string): MaterialRecord {
   if (m.bom) return classifyIntermediate(m, m.bom, env);
   const id = env.agreement.facts.id;
@@ -227,7 +231,7 @@ function classifyMaterial(m: NormalizedMaterial, env: Env, productCode: string):
     } else if (e.expires && e.expires < env.date) expired = true;
   }
   if (relevant === 0) {
-    const isParty = m.originCountry === undefined || m.originCountry === env.exportingCountry || cum.bilateral.includes(m.originCountry);
+    const isParty = isPartyOrigin(m.originCountry, env);
     return nonOriginatingMaterial(m, isParty ? 'no_evidence' : 'non_party_origin');
   }
   if (valid === 0) {
@@ -245,13 +249,13 @@ function classifyMaterial(m: NormalizedMaterial, env: Env, productCode: string):
   }
   const origin = m.originCountry;
   if (partialOnly && partialShare !== undefined) {
-    const isParty = origin === undefined || origin === env.exportingCountry || cum.bilateral.includes(origin);
+    const isParty = isPartyOrigin(origin, env);
     if (!isParty || compare(partialShare, parseConstant(partial!.minPercent)) < 0) return nonOriginatingMaterial(m, isParty ? 'regional_content_too_low' : 'non_party_origin');
     // Only the non-regional share counts against value tests; every other test sees a non-originating material.
     return nonOriginatingMaterial(m, 'partial_cumulation', percentAmount(sub(HUNDRED, partialShare), m.value));
   }
   // The exporting party's own originating materials always count, with or without cumulation.
-  if (origin === undefined || origin === env.exportingCountry || cum.bilateral.includes(origin)) {
+  if (origin === undefined || isPartyOrigin(origin, env)) {
     return originatingMaterial(m, origin === undefined || origin === env.exportingCountry ? 'evidence_exporting_party' : 'evidence_cumulation');
   }
   // A conditional cumulation may be limited to some products (e.g. Korean fabric for garments of Chapters 61-62).
@@ -622,36 +626,9 @@ export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: C
     env,
   );
   const chapter = s.product.hsCode.slice(0, 2);
-  // Rule data not confirmed as the law in force can inform, never decide.
-  const unverified = agreement.facts.completeness.status === 'unverified' && det.status !== 'undetermined';
-  if (unverified) {
-    issues.push(makeIssue('rule_data_unverified', [], `the ${agreement.facts.shortName} rule data is not confirmed as the law in force: ${agreement.facts.completeness.note}`, { verdict: det.status }));
-  }
-  // A list that replaced one the data does not hold says nothing certain about earlier shipments.
-  const psrFrom = agreement.facts.psrInForceFrom?.date;
-  const notYet = !unverified && psrFrom !== undefined && s.date < psrFrom && det.status !== 'undetermined';
-  if (notYet) {
-    issues.push(
-      makeIssue(
-        'psr_not_in_force',
-        ['date'],
-        `the ${agreement.facts.shortName} product-specific rules in the data apply from ${psrFrom}; the shipment date ${s.date} falls under an earlier list that the data does not hold`,
-        { from: psrFrom, verdict: det.status },
-      ),
-    );
-  }
-  const superseded = !unverified && !notYet && det.status !== 'undetermined' ? supersededFor(agreement, s) : undefined;
-  if (superseded) {
-    issues.push(
-      makeIssue(
-        'psr_superseded',
-        ['date'],
-        `from ${superseded.date} ${agreement.facts.shortName} trade with ${superseded.country} is under a later product-specific rule list that the data does not hold (${superseded.cite.ref})`,
-        { from: superseded.date, country: superseded.country, verdict: det.status },
-      ),
-    );
-  }
-  const shown = unverified || notYet || superseded !== undefined;
+  // Rule data that may not be the law for this shipment informs, never decides.
+  const gate = det.status !== 'undetermined' ? undecidable(agreement, s, det.status) : undefined;
+  if (gate) issues.push(gate.issue);
   const limitations = agreement.facts.limitations;
   if (limitations) {
     for (const l of limitations) {
@@ -660,7 +637,7 @@ export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: C
     }
   }
   return {
-    status: shown ? 'undetermined' : det.status,
+    status: gate ? 'undetermined' : det.status,
     agreement: {
       id: header.id,
       shortName: header.shortName,
@@ -671,18 +648,12 @@ export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: C
     shipment,
     hsCode: det.hsCode,
     rule: det.rule,
-    criterion: shown ? undefined : det.criterion,
+    criterion: gate ? undefined : det.criterion,
     closest: det.closest,
     trace: det.trace,
     insufficientOperations: det.insufficientOperations,
     materials: det.materials,
-    reason: unverified
-      ? { key: 'result_data_unverified', params: { verdict: det.status } }
-      : notYet
-        ? { key: 'result_psr_not_in_force', params: { verdict: det.status, from: psrFrom } }
-        : superseded
-          ? { key: 'result_psr_superseded', params: { verdict: det.status, from: superseded.date, country: superseded.country } }
-          : det.reason,
+    reason: gate ? gate.reason : det.reason,
     transposition,
     issues: issues.length > 1 ? dedupe(issues) : issues,
   };
@@ -690,12 +661,34 @@ export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: C
 
 const PRODUCT_PATH = ['product'] as const;
 
-/** The first entry of `psrSupersededFor` that covers a party to this shipment on its date. */
-function supersededFor(agreement: CompiledAgreement, s: NormalizedShipment): { date: string; country: string; cite: { ref: string } } | undefined {
-  for (const e of agreement.facts.psrSupersededFor ?? []) {
+/**
+ * Why the rule data may inform but not decide this shipment: data not confirmed as the law in force; a list that
+ * replaced one the data does not hold, for earlier shipments; or a list a party has since left for a later one.
+ */
+function undecidable(agreement: CompiledAgreement, s: NormalizedShipment, verdict: string): { issue: Issue; reason: Reason } | undefined {
+  const f = agreement.facts;
+  const name = f.shortName;
+  if (f.completeness.status === 'unverified') {
+    return {
+      issue: makeIssue('rule_data_unverified', [], `the ${name} rule data is not confirmed as the law in force: ${f.completeness.note}`, { verdict }),
+      reason: { key: 'result_data_unverified', params: { verdict } },
+    };
+  }
+  const from = f.psrInForceFrom?.date;
+  if (from !== undefined && s.date < from) {
+    return {
+      issue: makeIssue('psr_not_in_force', ['date'], `the ${name} product-specific rules in the data apply from ${from}; the shipment date ${s.date} falls under an earlier list that the data does not hold`, { from, verdict }),
+      reason: { key: 'result_psr_not_in_force', params: { verdict, from } },
+    };
+  }
+  for (const e of f.psrSupersededFor ?? []) {
     if (s.date < e.date) continue;
     const country = e.countries.includes(s.importingCountry) ? s.importingCountry : e.countries.includes(s.exportingCountry) ? s.exportingCountry : undefined;
-    if (country) return { date: e.date, country, cite: e.cite };
+    if (!country) continue;
+    return {
+      issue: makeIssue('psr_superseded', ['date'], `from ${e.date} ${name} trade with ${country} is under a later product-specific rule list that the data does not hold (${e.cite.ref})`, { from: e.date, country, verdict }),
+      reason: { key: 'result_psr_superseded', params: { verdict, from: e.date, country } },
+    };
   }
   return undefined;
 }
