@@ -61,6 +61,13 @@ describe('findPreferences (golden shipments)', () => {
     const rcep = r.ranked.find((p) => p.agreement.id === 'rcep')!;
     expect(rcep.origin.issues.map((i) => i.code)).toContain('rule_not_found');
   });
+  it('partial cumulation: a Thai seat shell with "PC 30%" on its Form D counts for its regional share (ATIGA Article 30(2))', () => {
+    const r = findPreferences(example('shipment-sofa-th-partial-cumulation.json'), agreements);
+    if (r.status !== 'ok') throw new Error('invalid');
+    const atiga = r.ranked.find((p) => p.agreement.id === 'atiga')!;
+    expect(atiga.origin.status).toBe('originating');
+    expect(atiga.origin.materials.find((m) => m.id === 'seat-shell')).toMatchObject({ basis: 'partial_cumulation', nonOriginatingValue: '49.00' });
+  });
   it('a material code split between several codes decides nothing unless every candidate agrees', () => {
     const input = example('shipment-chair-jp.json');
     // Make the rubberwood non-originating: 4407.29 vs 4407.99 are both heading 4407, so CTH still holds for each.
