@@ -10,8 +10,10 @@
  *   thể mặt hàng", HS 2022) of Circular 03/2023/TT-BCT, one line per table row
  *   (`0201.10 :: RVC40 hoặc CC`), with `@ <offset>` lines for the read windows.
  * - `rules/atiga/source/ahtn-list.transcript.txt`: the AHTN 2022 list that closes the
- *   same file; its first page (title and rule) is missing, so its subheadings are
- *   only flagged (see README).
+ *   same file; its first page (title, rule, items 1-20) is missing from both
+ *   conversions read, so its subheadings are only flagged. It is most likely the ITA
+ *   list (Phụ lục IV of Circular 22/2016/TT-BCT; ATIGA Article 28(3) lets goods on it
+ *   originate by assembly from materials on the same list); see README.
  * - ATIGA Attachment 1 (textile list, HS 2022) from ../shared and the product-group
  *   translations of `rules/atiga/translations.json`: the content of the circular's
  *   "Quy tắc hàng dệt may" (Phụ lục II of the same circular lists the same 163/344/298
@@ -360,7 +362,7 @@ function main(): void {
     ahtnSubs.set(s, [...(ahtnSubs.get(s) ?? []), c]);
   }
   const ahtnNote = (s: string): string =>
-    `AHTN ${ahtnSubs.get(s)!.join(', ')} of this subheading ${ahtnSubs.get(s)!.length > 1 ? 'are' : 'is'} on the AHTN 2022 list that closes Circular 03/2023/TT-BCT, whose title and rule are on a page missing from the copy read. That list may give these goods another way to originate, so a product failing this row is undetermined, not non-originating.`;
+    `AHTN ${ahtnSubs.get(s)!.join(', ')} of this subheading ${ahtnSubs.get(s)!.length > 1 ? 'are' : 'is'} on the AHTN 2022 list that closes Circular 03/2023/TT-BCT, whose title and rule are on a page missing from both conversions read. The list is most likely the information-technology (ITA) list that Circular 22/2016/TT-BCT calls Phụ lục IV (replaced by Circular 25/2019/TT-BCT, which 03/2023 repeals); for goods on that list ATIGA Article 28(3) adds another way to originate, assembly from materials that are themselves on the list. That route is not encoded, so a product failing this row is undetermined, not non-originating.`;
 
   const transcript = parseTranscript(problems);
   const rows: Record<string, unknown>[] = [];
@@ -470,7 +472,7 @@ function main(): void {
       rule: 'WO',
       text: 'WO',
       cite: { source: 'moit-tt10-2019', ref: `Phụ lục I (HS 2017), ${dotted(c)}, ${SRC_2019}, characters 0-16000` },
-      note: 'Page 1 of Phụ lục I of Circular 03/2023/TT-BCT (the rows before 0102.29) is missing from the copy read. This row is the one of the list it replaced (Circular 10/2019/TT-BCT, HS 2017), where the same subheading reads WO, as do all the live-animal rows the 03/2023 list shows.',
+      note: 'Page 1 of Phụ lục I of Circular 03/2023/TT-BCT (the rows before 0102.29) is missing from both conversions read. This row is the one of the list it replaced (Circular 10/2019/TT-BCT, HS 2017), where the same subheading reads WO, as do all the live-animal rows the 03/2023 list shows.',
       incomplete: 'Taken from the superseded HS 2017 list of Circular 10/2019/TT-BCT because the first page of the 03/2023 list was not readable; a product that is not wholly obtained is undetermined, not non-originating.',
     });
   }
@@ -520,7 +522,7 @@ function main(): void {
     '',
     '## Gaps',
     '',
-    '- None in the table as read. Not read: page 1 of Phụ lục I (title, notes, rows 0101.21-0102.21, filled from 10/2019 and flagged), page 1 of Phụ lục II (its paragraphs 1 to 3(c); the textile rule is taken from ATIGA Attachment 1, whose lines match Phụ lục II item for item), and page 1 of the AHTN list (its title, rule and items 1-20).',
+    '- None in the table as read. Not read, because both conversions of the circular lack them: page 1 of Phụ lục I (title, notes, rows 0101.21-0102.21, filled from 10/2019 and flagged), page 1 of Phụ lục II (its paragraphs 1 to 3(c); the textile rule is taken from ATIGA Attachment 1, whose lines match Phụ lục II item for item), and page 1 of the AHTN list (its title, rule and items 1-20; most likely the ITA list of ATIGA Article 28(3)).',
     '',
     ...problemsSection(problems),
   ].join('\n');

@@ -39,15 +39,15 @@ const SOURCE_FILE =
   'docs/legal/canonical/corpus/32-2022-tt-bct-thong-tu-so-32-2022-tt-bct-ngay-18-11-2022-sua-doi-thong-tu-so-05-2022-tt-bct-quy-dinh-qtxx-trong-rcep.md';
 const SOURCE_CHARS = 280352;
 const WINDOW = 16000;
-/** Where the reading stopped: the first window not read (see README). */
-const READ_UP_TO = 224000;
+/** Where the reading stopped (see README): the whole file has been read; the table ends before 272000. */
+const READ_UP_TO = SOURCE_CHARS;
 
 /** Criteria the grammar does not cover, with their hand translation. */
 export const OVERRIDES: Record<string, { rule: string; note: string }> = {
-  'CTSH với điều kiện phải có ít nhất 50% trọng lượng của nguyên liệu sử dụng hoặc các nguyên liệu có xuất xứ, hoặc RVC40': {
+  'CTSH với điều kiện phải có ít nhất 50% trọng lượng của nguyên liệu sử dụng được hoặc các nguyên liệu có xuất xứ, hoặc RVC40': {
     rule: '(CTSH and Declared(rcep_3808_originating_weight, "at least 50 % by weight of the material or materials used (the ingredient or ingredients the condition names) is originating")) or RVC(40% FOB)',
     note:
-      'Heading 38.08: the condition on the weight of originating material is kept as a declaration, because its base (the weight of the material or materials concerned, not of the product) is not one the Weight() leaf measures. The cell is interleaved with the description in the converted text and was reassembled in reading order; the exact words are to be confirmed against the layout copy (verification.md).',
+      'Heading 38.08: the condition on the weight of originating material is kept as a declaration, because its base (the weight of the material or materials concerned, not of the product) is not one the Weight() leaf measures. The cell is interleaved with the description in the converted text; it was reassembled in reading order and confirmed against the layout copy, which keeps the rule column apart (verification.md).',
   },
 };
 
@@ -64,7 +64,15 @@ const EX_OTHER = 'Any other product of the subheading';
 /** Rows whose cell the converted text interleaves with the description (reassembled in reading order, see the transcript). */
 const ROW_NOTES: Record<string, string> = {
   '2909.60':
-    'The criterion cell is interleaved with the description in the converted text and was reassembled in reading order; the wording of part 1 ("axetal và hemiacetal peroxit") is to be confirmed against the layout copy (verification.md).',
+    'The criterion cell is interleaved with the description in the converted text; it was reassembled in reading order and confirmed against the layout copy, which keeps the rule column apart (verification.md).',
+  '8541.42':
+    'The criterion cell is interleaved with the description in the converted text; it was reassembled in reading order and confirmed against the layout copy (verification.md).',
+  '8541.43':
+    'The criterion cell is interleaved with the description in the converted text; it was reassembled in reading order and confirmed against the layout copy (verification.md).',
+  '8543.40':
+    'Copied as printed: the exception names subheading 8539.52 (LED lamps), as does the cell of 8543.70; both copies of the source print it so (verification.md). That an e-cigarette subheading excludes LED lamps rather than 8543.70 is unexpected; the official English HS 2022 list was not read to confirm it.',
+  '8543.70':
+    'Copied as printed: the exception names subheading 8539.52 (LED lamps), as does the cell of 8543.40; both copies of the source print it so (verification.md). The official English HS 2022 list was not read to confirm it.',
 };
 
 /** "Chương 01", "nhóm 31.02 đến 31.04", "nhóm 50.04 hoặc 50.05", "phân nhóm 8504.31, 8504.33 hoặc 8504.34" → selectors. */
@@ -194,9 +202,8 @@ function main(): void {
     `- Distinct criterion texts: ${texts.size}; each maps to one expression below, and every expression parses.`,
     `- Rows whose cell begins at the end of one read window and ends in the next (cited over both): ${split.join(', ') || 'none'}.`,
     `- Rows per chapter: ${[...chapters].map(([c, n]) => `${c}:${n}`).join(' ')}.`,
-    `- Coverage: characters 0-${READ_UP_TO} of ${SOURCE_CHARS} were read, i.e. Chapters 01-84 and Chapter 85 up to 8504.50.`,
-    '  The rest of the table (8504.90 to Chapter 97) was not read: the session\'s look-up budget ran out. Those chapters are',
-    '  declared "partial" (85) and "absent" (86-97) in agreement.json `completeness`; no row was filled in for them.',
+    `- Coverage: characters 0-${READ_UP_TO} of ${SOURCE_CHARS} were read: the headnotes and the whole table, Chapters 01-97`,
+    '  (the table ends in the window starting at 256000; Phụ lục II, the Form RCEP, follows it and has no rows).',
     '- Gaps (law without a rule): none. Annex 3A gives a rule for every good.',
     '',
     'Reading of the criteria (Appendix I, points 4-7): any one of several criteria suffices ("hoặc" → `or`); a change of',

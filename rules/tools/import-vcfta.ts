@@ -93,7 +93,7 @@ function main(): void {
       else
         gaps.push({
           scope: p.scope,
-          reason: `Listed in Phụ lục II of Circular 31/2013/TT-BCT (${p.label}) with an empty criterion cell in the text conversion read (${ref}); the rule the annex gives, if any, is not known. Under Article 4(3) a listed good's own rule applies instead of the general rule, so the general rule is not used here.`,
+          reason: `Listed in Phụ lục II of Circular 31/2013/TT-BCT (${p.label}) with an empty criterion cell in the text conversion read (${ref}; re-read in November 2026, the cell is still empty), and the other copy of the circular in the same repository (certo-31-2013-canonical) holds only the circular's three articles, not Phụ lục II; the rule the annex gives, if any, is not known. Under Article 4(3) a listed good's own rule applies instead of the general rule, so the general rule is not used here.`,
         });
       continue;
     }

@@ -22,5 +22,6 @@ import { vcfta } from './vcfta.js';
 import { vn_cuba } from './vn_cuba.js';
 import { aifta } from './aifta.js';
 import { vifta } from './vifta.js';
+import { vn_cambodia } from './vn_cambodia.js';
 
-export const ALL_AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = { ukvfta, evfta, cptpp, atiga, rcep, vn_eaeu, vkfta, acfta, akfta, ahkfta, ajcep, vjepa, aanzfta, vcfta, vn_cuba, aifta, vifta };
+export const ALL_AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = { ukvfta, evfta, cptpp, atiga, rcep, vn_eaeu, vkfta, acfta, akfta, ahkfta, ajcep, vjepa, aanzfta, vcfta, vn_cuba, aifta, vifta, vn_cambodia };

@@ -7,6 +7,7 @@ import { aifta } from '../../src/agreements/aifta.js';
 import { akfta } from '../../src/agreements/akfta.js';
 import { vifta } from '../../src/agreements/vifta.js';
 import { vjepa } from '../../src/agreements/vjepa.js';
+import { vn_cambodia } from '../../src/agreements/vn_cambodia.js';
 import { vn_cuba } from '../../src/agreements/vn_cuba.js';
 import { vn_eaeu } from '../../src/agreements/vn_eaeu.js';
 import { evaluateOrigin } from '../../src/evaluate/evaluateOrigin.js';
@@ -250,5 +251,31 @@ describe('VN–Cuba (Circular 08/2020/TT-BCT list, HS 2017, partly read)', () =>
     const r = evaluateOrigin(shipment('CU', '200941', { fob: '100' }, [cn('concentrate', '200941', '65')]), vn_cuba);
     expect(r.status).toBe('undetermined');
     expect(r.issues.map((i) => i.code)).toContain('rule_alternatives_incomplete');
+  });
+});
+
+describe('VN–Cambodia (Circular 17/2011/TT-BCT, Form X; 2025–2026 Arrangement; ATIGA rules by reference: shown, not decided)', () => {
+  // Article 3 of the circular applies the ATIGA rules "as appropriate"; which ATIGA rules that now means is a legal
+  // reading (rules/vn_cambodia/README.md), so the data is unverified and every verdict is shown, never given.
+  it('a chair (9401.61, ATIGA "RVC 40 % or CTSH") is shown as originating at exactly 40 %', () => {
+    const r = evaluateOrigin(shipment('KH', '940161', { fob: '100' }, [cn('shell', '940161', '60')]), vn_cambodia);
+    expect(r.status).toBe('undetermined');
+    expect(r.reason).toMatchObject({ key: 'result_data_unverified', params: { verdict: 'originating' } });
+  });
+  it('the same chair from a shell worth 61 % of FOB is shown as not originating (39 % build-down, 20 % build-up)', () => {
+    const costs = { directLabour: '10', directOverhead: '5', profit: '5' };
+    const r = evaluateOrigin(shipment('KH', '940161', { fob: '100' }, [cn('shell', '940161', '61')], costs), vn_cambodia);
+    expect(r.reason).toMatchObject({ key: 'result_data_unverified', params: { verdict: 'not_originating' } });
+  });
+  it('Thai materials do not count as originating: cumulation is kept to the two Parties', () => {
+    const th = { id: 'shell', hsCode: '940161', value: money('61'), originCountry: 'TH', evidence: [{ agreements: ['vn_cambodia', 'atiga'], type: 'certificate_of_origin' }] };
+    const r = evaluateOrigin(shipment('KH', '940161', { fob: '100' }, [th]), vn_cambodia);
+    expect(r.materials[0]).toMatchObject({ originating: false });
+  });
+  it('the Arrangement covers 28 April 2025 to 31 December 2026 only', () => {
+    const before = evaluateOrigin({ ...shipment('KH', '940161', { fob: '100' }, [cn('shell', '940161', '60')]), date: '2025-04-27' }, vn_cambodia);
+    const after = evaluateOrigin({ ...shipment('KH', '940161', { fob: '100' }, [cn('shell', '940161', '60')]), date: '2027-01-01' }, vn_cambodia);
+    expect(before.issues.map((i) => i.code)).toContain('agreement_not_in_force');
+    expect(after.issues.map((i) => i.code)).toContain('agreement_not_in_force');
   });
 });

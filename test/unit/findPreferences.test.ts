@@ -57,9 +57,10 @@ describe('findPreferences (golden shipments)', () => {
     expect(r.ranked.find((p) => p.agreement.id === 'akfta')!.origin.rule?.id).toBe('general');
     // AANZFTA: since 1 October 2025 trade with Thailand is under the Second Protocol list, which the data lacks.
     expect(r.ranked.find((p) => p.agreement.id === 'aanzfta')!.origin.reason.key).toBe('result_psr_superseded');
-    // RCEP's HS 2022 list is held for Chapters 01–84 and part of 85 only: for a chair the rule is not in the data.
+    // RCEP's HS 2022 list (Chapter 94: "CTH or RVC40") decides the chair, and Form RCEP box 10 takes "CTC".
     const rcep = r.ranked.find((p) => p.agreement.id === 'rcep')!;
-    expect(rcep.origin.issues.map((i) => i.code)).toContain('rule_not_found');
+    expect(rcep.origin.status).toBe('originating');
+    expect(rcep.proofs.find((p) => p.id === 'form_rcep')?.originCriterion).toMatchObject({ box: '10', text: 'CTC' });
   });
   it('partial cumulation: a Thai seat shell with "PC 30%" on its Form D counts for its regional share (ATIGA Article 30(2))', () => {
     const r = findPreferences(example('shipment-sofa-th-partial-cumulation.json'), agreements);

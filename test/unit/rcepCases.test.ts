@@ -4,8 +4,7 @@ import { evaluateOrigin } from '../../src/evaluate/evaluateOrigin.js';
 
 /**
  * RCEP golden cases on the HS 2022 list Viet Nam applies from 1 January 2023 (Appendix I of Circular 05/2022/TT-BCT
- * as replaced by Circular 32/2022/TT-BCT). The data holds Chapters 01–84 and the start of Chapter 85
- * (rules/rcep/README.md): products beyond are undetermined because their rule is not in the data.
+ * as replaced by Circular 32/2022/TT-BCT), held in full for Chapters 01–97 (rules/rcep/README.md).
  */
 const usd = (amount: string) => ({ amount, currency: 'USD' });
 const m = (id: string, hsCode: string, amount: string, more: Record<string, unknown> = {}) => ({ id, hsCode, value: usd(amount), originCountry: 'CN', ...more });
@@ -47,10 +46,26 @@ describe('RCEP golden cases (HS 2022 list)', () => {
     expect(r.status).toBe('originating');
     expect(r.criterion).toBe('CC');
   });
-  it('a loudspeaker part (8518.90) lies beyond the rows read: undetermined because the rule is missing', () => {
+  it('a loudspeaker part (8518.90, "CTH or RVC40") made from a magnet of heading 85.05 changes heading; Form RCEP box 10 reads "CTC"', () => {
     const r = evaluateOrigin(shipment('851890', [m('magnet', '850511', '30')]), rcep);
-    expect(r.status).toBe('undetermined');
-    expect(r.issues.map((i) => i.code)).toContain('rule_not_found');
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('CTH');
+    const form = rcep.facts.proofs.find((p) => p.id === 'form_rcep')!;
+    expect(form.originCriterion).toMatchObject({ box: '10', codes: { tariff_shift_heading: 'CTC', regional_value_content: 'RVC' } });
+  });
+  it('the same part from a same-heading part worth 30 % of FOB fails CTH but meets RVC40 (70 % by build-down)', () => {
+    const r = evaluateOrigin(shipment('851890', [m('cone', '851890', '30')]), rcep);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('RVC(40% FOB)');
+  });
+  it('at 65 % of FOB the same-heading part leaves 35 % of regional value: not originating', () => {
+    const r = evaluateOrigin(shipment('851890', [m('cone', '851890', '65')], { costs }), rcep);
+    expect(r.status).toBe('not_originating');
+  });
+  it('a wooden chair (Chapter 94, "CTH or RVC40") from imported sawn wood changes heading', () => {
+    const r = evaluateOrigin(shipment('940161', [m('wood', '440799', '60')], { operations: ['cutting_sewing'] }), rcep);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('CTH');
   });
   it('shipments before 2023 fell under the HS 2012 list, which is not in the data', () => {
     const r = evaluateOrigin(shipment('280110', [m('salt', '250100', '70')], { operations: ['chemical_reaction'] }, '2022-12-31'), rcep);
