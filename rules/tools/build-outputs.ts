@@ -14,7 +14,7 @@ import { type CountryFacts, agreementFactsSchema, countryFactsSchema, psrFileSch
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Agreements compiled into the package, by rules/ folder name. */
-export const AGREEMENTS = ['ukvfta', 'evfta', 'cptpp', 'atiga', 'rcep', 'vn_eaeu', 'vkfta', 'acfta', 'akfta', 'ahkfta', 'ajcep', 'vjepa', 'aanzfta', 'vcfta', 'vn_cuba', 'aifta', 'vifta', 'vn_cambodia'] as const;
+export const AGREEMENTS = ['ukvfta', 'evfta', 'cptpp', 'atiga', 'rcep', 'vn_eaeu', 'vkfta', 'acfta', 'akfta', 'ahkfta', 'ajcep', 'vjepa', 'aanzfta', 'vcfta', 'vn_cuba', 'aifta', 'vifta', 'vn_cambodia', 'vn_laos'] as const;
 
 const readJson = (p: string): unknown => JSON.parse(readFileSync(join(ROOT, p), 'utf8'));
 

@@ -23,5 +23,6 @@ import { vn_cuba } from './vn_cuba.js';
 import { aifta } from './aifta.js';
 import { vifta } from './vifta.js';
 import { vn_cambodia } from './vn_cambodia.js';
+import { vn_laos } from './vn_laos.js';
 
-export const ALL_AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = { ukvfta, evfta, cptpp, atiga, rcep, vn_eaeu, vkfta, acfta, akfta, ahkfta, ajcep, vjepa, aanzfta, vcfta, vn_cuba, aifta, vifta, vn_cambodia };
+export const ALL_AGREEMENTS: Readonly<Record<string, CompiledAgreement>> = { ukvfta, evfta, cptpp, atiga, rcep, vn_eaeu, vkfta, acfta, akfta, ahkfta, ajcep, vjepa, aanzfta, vcfta, vn_cuba, aifta, vifta, vn_cambodia, vn_laos };

@@ -9,6 +9,7 @@ import { vifta } from '../../src/agreements/vifta.js';
 import { vjepa } from '../../src/agreements/vjepa.js';
 import { vn_cambodia } from '../../src/agreements/vn_cambodia.js';
 import { vn_cuba } from '../../src/agreements/vn_cuba.js';
+import { vn_laos } from '../../src/agreements/vn_laos.js';
 import { vn_eaeu } from '../../src/agreements/vn_eaeu.js';
 import { evaluateOrigin } from '../../src/evaluate/evaluateOrigin.js';
 
@@ -277,5 +278,17 @@ describe('VN–Cambodia (Circular 17/2011/TT-BCT, Form X; 2025–2026 Arrangemen
     const after = evaluateOrigin({ ...shipment('KH', '940161', { fob: '100' }, [cn('shell', '940161', '60')]), date: '2027-01-01' }, vn_cambodia);
     expect(before.issues.map((i) => i.code)).toContain('agreement_not_in_force');
     expect(after.issues.map((i) => i.code)).toContain('agreement_not_in_force');
+  });
+});
+
+describe('VN–Laos (Circular 04/2010/TT-BCT, Form S): facts only, rules of origin not in the data', () => {
+  it('every product is undetermined, with the reason and the limitations, and Form S is the proof', () => {
+    const r = evaluateOrigin(shipment('LA', '940161', { fob: '100' }, [cn('shell', '940161', '10')]), vn_laos);
+    expect(r.status).toBe('undetermined');
+    expect(r.issues.map((i) => i.code)).toContain('rule_not_found');
+    expect(r.issues.filter((i) => i.code === 'rule_data_limitation').map((i) => i.params?.id)).toEqual(
+      expect.arrayContaining(['rules-of-origin-not-read', 'successor-agreement-2024']),
+    );
+    expect(vn_laos.facts.proofs.map((p) => p.name.en).join()).toMatch(/Form S/);
   });
 });
