@@ -18,9 +18,12 @@ export const AGREEMENTS = ['ukvfta', 'evfta', 'cptpp', 'atiga', 'rcep', 'vn_eaeu
 
 const readJson = (p: string): unknown => JSON.parse(readFileSync(join(ROOT, p), 'utf8'));
 
-export function compileFromDisk(id: string): CompiledAgreement {
+export function compileFromDisk(id: string, psrFile = 'psr.json'): CompiledAgreement {
   const correlation = (readJson('rules/hs/correlation.json') as { tables: Record<string, Record<string, string[]>> }).tables;
-  const r = compileAgreement(readJson(`rules/${id}/agreement.json`), readJson(`rules/${id}/psr.json`), { correlation });
+  const facts = readJson(`rules/${id}/agreement.json`) as { psrEditions?: { file: string }[] };
+  // Checking one earlier list on its own (check-agreement --psr) compiles it without the others.
+  const editions = psrFile === 'psr.json' ? Object.fromEntries((facts.psrEditions ?? []).map((e) => [e.file, readJson(`rules/${id}/${e.file}`)])) : undefined;
+  const r = compileAgreement(facts, readJson(`rules/${id}/${psrFile}`), { correlation, ...(editions ? { editions } : {}) });
   if (!r.success) {
     throw new Error(`rules/${id} does not compile:\n${r.issues.map((i) => `  ${i.file}.json ${i.path.join('.')}: ${i.code}: ${i.message}`).join('\n')}`);
   }

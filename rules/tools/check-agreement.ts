@@ -2,7 +2,10 @@
  * Maintainer tool: validates one rule folder without writing anything, and counts
  * how every subheading of the folder's HS version resolves (per chapter).
  *
- *   npx tsx rules/tools/check-agreement.ts acfta [--chapters]
+ *   npx tsx rules/tools/check-agreement.ts acfta [--chapters] [--psr psr-13-2019.json]
+ *
+ * `--psr` checks another list file of the folder (an earlier edition) against
+ * the same agreement.json, with the HS version that file declares.
  *
  * Reads rules/<id>/agreement.json and psr.json, compiles them exactly as
  * `npm run rules:compile` does (but writes no generated file, so it is safe to
@@ -21,7 +24,8 @@ if (!id) {
 }
 let agreement;
 try {
-  agreement = compileFromDisk(id);
+  const psrAt = process.argv.indexOf('--psr');
+  agreement = compileFromDisk(id, psrAt > 0 ? process.argv[psrAt + 1] : undefined);
 } catch (e) {
   console.error((e as Error).message);
   process.exit(1);

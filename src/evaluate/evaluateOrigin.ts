@@ -87,6 +87,11 @@ export interface OriginResult extends Omit<ProductDetermination, 'status'> {
     readonly completeness: CompiledAgreement['facts']['completeness'];
     /** Whether the rule data for the product's chapter is complete, partial or absent. */
     readonly productChapter?: { readonly chapter: string; readonly data: 'complete' | 'partial' | 'absent' };
+    /**
+     * When the agreement's product-specific rules changed over time: the first (and,
+     * for an earlier list, the last) day of the list that was applied to this shipment.
+     */
+    readonly psrList?: { readonly from: string; readonly until?: string };
   };
   readonly shipment?: { readonly exportingCountry: string; readonly importingCountry: string; readonly date: string; readonly currency: string };
   /** Present when the input's HS codes were mapped onto the rules' HS version. */
@@ -573,6 +578,8 @@ export function evaluateOrigin(input: unknown, agreement: CompiledAgreement, opt
 
 /** {@link evaluateOrigin} for an already validated shipment (skips parsing; used when evaluating many agreements). */
 export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: CompiledAgreement, options: EvaluateOriginOptions = {}): OriginResult {
+  const list = listInForce(agreement, input.date);
+  if (list !== agreement) return evaluateNormalizedOrigin(input, list, options);
   let s = input;
   const header = agreementHeader(agreement);
   const shipment = { exportingCountry: s.exportingCountry, importingCountry: s.importingCountry, date: s.date, currency: s.currency };
@@ -644,6 +651,7 @@ export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: C
       dataHash: header.dataHash,
       completeness: header.completeness,
       productChapter: { chapter, data: chapterCompleteness(agreement, chapter) },
+      ...(agreement.facts.psrInForceFrom ? { psrList: { from: agreement.facts.psrInForceFrom.date, ...(agreement.psrUntil ? { until: agreement.psrUntil } : {}) } } : {}),
     },
     shipment,
     hsCode: det.hsCode,
@@ -660,6 +668,16 @@ export function evaluateNormalizedOrigin(input: NormalizedShipment, agreement: C
 }
 
 const PRODUCT_PATH = ['product'] as const;
+
+/** The product-specific-rule list in force on a date: the current one, or the earlier list (edition) then in force. */
+function listInForce(agreement: CompiledAgreement, date: string): CompiledAgreement {
+  const editions = agreement.editions;
+  const from = agreement.facts.psrInForceFrom?.date;
+  if (!editions?.length || from === undefined || date >= from) return agreement;
+  for (const e of editions) if (date >= e.facts.psrInForceFrom!.date) return e;
+  // Before the earliest list held: its own date check says so.
+  return editions[editions.length - 1]!;
+}
 
 /**
  * Why the rule data may inform but not decide this shipment: data not confirmed as the law in force; a list that

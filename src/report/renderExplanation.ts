@@ -67,6 +67,8 @@ export function renderExplanation(result: OriginResult, options: RenderExplanati
     const s = result.shipment;
     out.push(`${renderMessage(lang, 'heading_product')}: HS ${result.hsCode}; ${s.exportingCountry} → ${s.importingCountry}, ${s.date}; ${s.currency}`);
   }
+  const list = result.agreement.psrList;
+  if (list) out.push(renderMessage(lang, list.until ? 'heading_psr_list_until' : 'heading_psr_list', { from: list.from, until: list.until ?? '' }));
   if (result.transposition) {
     const t = result.transposition;
     const moved = [`HS ${t.product.from} → ${t.product.to}`, ...t.materials.map((m) => `${m.id} ${m.from} → ${m.to}`)].join('; ');

@@ -1,3 +1,4 @@
+import { format, parseISO, subDays } from 'date-fns';
 import type { HsCorrelationTables } from '../hs/transposeHsCode.js';
 import type { RuleNode } from './ast.js';
 import { parseRuleExpression } from './parseRuleExpression.js';
@@ -32,6 +33,14 @@ export interface CompiledAgreement {
   readonly transpositions?: HsCorrelationTables;
   /** Content hash of the compiled data: identifies the rule-data version in results. */
   readonly dataHash: string;
+  /**
+   * Earlier lists (`psrEditions`), newest first, each compiled as an agreement of
+   * its own whose `facts.psrInForceFrom` is the list's first day; shipments dated
+   * before this list's `psrInForceFrom` are evaluated under the one in force then.
+   */
+  readonly editions?: readonly CompiledAgreement[];
+  /** On an earlier list: the last day it applied (the day before the next list). */
+  readonly psrUntil?: string;
 }
 
 /** A problem in rule data, with the file and path it is in. */
@@ -84,6 +93,12 @@ export function parseScope(scope: string): { from: string; to: string } {
 export interface CompileAgreementOptions {
   /** HS correlation tables (e.g. rules/hs/correlation.json `tables`); those ending in the rule set's version are kept. */
   readonly correlation?: HsCorrelationTables;
+  /**
+   * The list files `psrEditions` names, by file name (their parsed JSON). Without
+   * them the earlier lists are left out, and shipments before `psrInForceFrom` stay
+   * undetermined; with them, every named file must be given.
+   */
+  readonly editions?: Readonly<Record<string, unknown>>;
 }
 
 export function compileAgreement(agreementJson: unknown, psrJson: unknown, options: CompileAgreementOptions = {}): CompileAgreementResult {
@@ -169,12 +184,61 @@ export function compileAgreement(agreementJson: unknown, psrJson: unknown, optio
   }
   if (issues.length > 0) return { success: false, issues };
   const gaps = psr.data.gaps.map((g) => ({ ...parseScope(g.scope), reason: g.reason }));
-  const dataHash = hashText(JSON.stringify([f, psr.data]));
+  const editions = compileEditions(agreementJson as Record<string, unknown>, f, options, issues);
+  if (issues.length > 0) return { success: false, issues };
+  // Without earlier lists the hash is what it was before they existed, so unchanged data keeps its hash.
+  const dataHash = hashText(JSON.stringify(editions ? [f, psr.data, editions.map((e) => e.dataHash)] : [f, psr.data]));
   const suffix = `>${psr.data.hsVersion}`;
   const kept = Object.entries(options.correlation ?? {}).filter(([k]) => k.endsWith(suffix));
   const transpositions = kept.length ? (Object.fromEntries(kept) as HsCorrelationTables) : undefined;
   return {
     success: true,
-    agreement: { facts: f, hsVersion: psr.data.hsVersion, rows, gaps, ...(generalRow ? { generalRow } : {}), ...(transpositions ? { transpositions } : {}), dataHash },
+    agreement: {
+      facts: f,
+      hsVersion: psr.data.hsVersion,
+      rows,
+      gaps,
+      ...(generalRow ? { generalRow } : {}),
+      ...(transpositions ? { transpositions } : {}),
+      dataHash,
+      ...(editions ? { editions } : {}),
+    },
   };
+}
+
+/**
+ * Compiles the earlier lists: each with the agreement's facts, its own first day as `psrInForceFrom` and its own
+ * completeness. Newest first; each knows its last day. Problems are reported under `psrEditions.<i>`.
+ */
+function compileEditions(raw: Record<string, unknown>, f: AgreementFacts, options: CompileAgreementOptions, issues: RuleDataIssue[]): CompiledAgreement[] | undefined {
+  const list = f.psrEditions;
+  if (!list?.length || !options.editions) return undefined;
+  if (!f.psrInForceFrom) {
+    issues.push({ code: 'rule_schema', file: 'agreement', path: ['psrEditions'], message: 'earlier lists need psrInForceFrom, the first day of the current list' });
+    return undefined;
+  }
+  const order = list.map((e, i) => ({ e, i })).sort((a, b) => (a.e.from < b.e.from ? 1 : -1));
+  const out: CompiledAgreement[] = [];
+  let next = f.psrInForceFrom.date;
+  for (const { e, i } of order) {
+    const path = ['psrEditions', i];
+    if (e.from >= next) {
+      issues.push({ code: 'rule_schema', file: 'agreement', path: [...path, 'from'], message: `${e.from} is not before ${next}, the first day of the next list` });
+      continue;
+    }
+    const psrJson = options.editions[e.file];
+    if (psrJson === undefined) {
+      issues.push({ code: 'rule_schema', file: 'agreement', path: [...path, 'file'], message: `list file "${e.file}" was not supplied` });
+      continue;
+    }
+    const facts = { ...raw, psrInForceFrom: { date: e.from, cite: e.cite }, completeness: e.completeness, psrEditions: undefined, psrSupersededFor: undefined };
+    const r = compileAgreement(facts, psrJson, { correlation: options.correlation });
+    if (!r.success) {
+      for (const x of r.issues) issues.push({ ...x, path: [...path, x.file === 'psr' ? e.file : 'agreement', ...x.path] });
+      continue;
+    }
+    out.push({ ...r.agreement, psrUntil: format(subDays(parseISO(next), 1), 'yyyy-MM-dd') });
+    next = e.from;
+  }
+  return out;
 }

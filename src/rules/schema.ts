@@ -148,6 +148,15 @@ export const sourceSchema = z.object({
   note: z.string().optional(),
 });
 
+/** How complete a product-specific-rule list is, per HS chapter. */
+const completenessSchema = z.object({
+  /** `unverified`: the rule data may not be the law in force (e.g. a superseded list); every verdict is then undetermined, with the verdict the data would give. */
+  status: z.enum(['complete', 'partial', 'general_rule_only', 'unverified']),
+  note: z.string(),
+  /** Per HS chapter ("01"–"97"): whether the PSR data for it is complete, partial or absent. Unlisted chapters follow `status` (complete → complete, otherwise absent). */
+  chapters: z.record(z.string().regex(/^\d{2}$/), z.enum(['complete', 'partial', 'absent'])).optional(),
+});
+
 /** Agreement facts: `rules/<id>/agreement.json`. */
 export const agreementFactsSchema = z.object({
   id: z.string().regex(/^[a-z0-9_]+$/),
@@ -231,13 +240,24 @@ export const agreementFactsSchema = z.object({
       }),
     )
     .optional(),
-  completeness: z.object({
-    /** `unverified`: the rule data may not be the law in force (e.g. a superseded list); every verdict is then undetermined, with the verdict the data would give. */
-    status: z.enum(['complete', 'partial', 'general_rule_only', 'unverified']),
-    note: z.string(),
-    /** Per HS chapter ("01"–"97"): whether the PSR data for it is complete, partial or absent. Unlisted chapters follow `status` (complete → complete, otherwise absent). */
-    chapters: z.record(z.string().regex(/^\d{2}$/), z.enum(['complete', 'partial', 'absent'])).optional(),
-  }),
+  /**
+   * Earlier product-specific-rule lists the data holds, for shipments dated before
+   * `psrInForceFrom`: each is a list file beside psr.json (same format, its own HS
+   * version) that applied from `from` until the day before the next list's date.
+   * A shipment is evaluated under the list in force on its date; one dated before
+   * the earliest list is `undetermined` as under `psrInForceFrom`.
+   */
+  psrEditions: z
+    .array(
+      z.object({
+        file: z.string().regex(/^psr-[a-z0-9-]+\.json$/, 'a list file name such as "psr-13-2019.json"'),
+        from: isoDate,
+        cite: citationSchema,
+        completeness: completenessSchema,
+      }),
+    )
+    .optional(),
+  completeness: completenessSchema,
 });
 export type AgreementFacts = z.infer<typeof agreementFactsSchema>;
 
