@@ -130,6 +130,18 @@ function ruleTable(a: CompiledAgreement): string {
     ...a.rows.map((r) => `| ${r.id} | ${r.from === r.to ? r.from : `${r.from}–${r.to}`} | ${esc(r.ex ?? '')} | \`${esc(r.expression)}\` | ${esc(r.cite.ref)} |`),
     '',
     ...(a.gaps.length ? ['## Gaps', '', ...a.gaps.map((g) => `- ${g.from}–${g.to}: ${g.reason}`), ''] : []),
+    ...(a.editions?.length
+      ? [
+          '## Earlier lists',
+          '',
+          `Shipments dated before ${a.facts.psrInForceFrom!.date} are judged under the list in force on their date (\`psrEditions\` in agreement.json; rows in the list files).`,
+          '',
+          '| in force | HS basis | rule rows | data | source | what is (not) there |',
+          '|---|---|---|---|---|---|',
+          ...a.editions.map((e) => `| ${e.facts.psrInForceFrom!.date} to ${e.psrUntil} | ${e.hsVersion} | ${e.rows.length} | ${e.facts.completeness.status} | ${esc(e.facts.psrInForceFrom!.cite.ref)} | ${esc(e.facts.completeness.note)} |`),
+          '',
+        ]
+      : []),
   ].join('\n');
 }
 
