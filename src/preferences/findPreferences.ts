@@ -1,3 +1,4 @@
+import { format, parseISO, subDays } from 'date-fns';
 import { showMoney } from '../criteria/shared.js';
 import { type EvaluateOriginOptions, type OriginResult, evaluateNormalizedOrigin } from '../evaluate/evaluateOrigin.js';
 import { type TraceNode, expressionOf } from '../evaluate/evaluateRuleTree.js';
@@ -63,8 +64,12 @@ export interface AgreementPreference {
   readonly waiver?: { readonly id: string; readonly text: { readonly en: string; readonly vi: string }; readonly cite: Citation };
   /** The origin criterion met, as rule text. */
   readonly criterion?: string;
-  /** Until when the determination holds, if it relies on dated evidence, and why. */
-  readonly validUntil?: { readonly date: string; readonly materialId: string };
+  /**
+   * The last day the determination holds for the same goods, and why: dated origin evidence it relies on expires
+   * (`materialId` names the material), the product-specific rule list applied gives way to another, or the agreement
+   * stops applying between the two countries.
+   */
+  readonly validUntil?: { readonly date: string; readonly reason: 'evidence_expires' | 'rule_list_ends' | 'agreement_ends'; readonly materialId?: string };
   /** Value headroom of the alternative met, or the shortfall of the closest one. */
   readonly margins: readonly { readonly expression: string; readonly figures: Readonly<Record<string, string>> }[];
   /** Non-originating materials that break a classification rule, with what the tolerance allows. */
@@ -225,6 +230,22 @@ function allMaterials(ms: readonly NormalizedMaterial[]): NormalizedMaterial[] {
  * material, once it counts as non-originating, would make the product fail.
  */
 function validUntil(r: OriginResult, s: NormalizedShipment, a: CompiledAgreement, evalOptions: EvaluateOriginOptions): AgreementPreference['validUntil'] {
+  let best: AgreementPreference['validUntil'] = evidenceUntil(r, s, a, evalOptions);
+  const sooner = (date: string | undefined, reason: 'rule_list_ends' | 'agreement_ends') => {
+    if (date !== undefined && date >= s.date && (!best || date < best.date)) best = { date, reason };
+  };
+  sooner(r.agreement.psrList?.until, 'rule_list_ends');
+  for (const e of a.facts.psrSupersededFor ?? []) {
+    if (s.date < e.date && (e.countries.includes(s.exportingCountry) || e.countries.includes(s.importingCountry))) sooner(dayBefore(e.date), 'rule_list_ends');
+  }
+  // The current list gives way to a later one only through psrSupersededFor; an earlier list ends at psrUntil (above).
+  for (const country of [s.exportingCountry, s.importingCountry]) sooner(a.facts.parties.find((p) => p.country === country)?.until, 'agreement_ends');
+  return best;
+}
+
+const dayBefore = (date: string) => format(subDays(parseISO(date), 1), 'yyyy-MM-dd');
+
+function evidenceUntil(r: OriginResult, s: NormalizedShipment, a: CompiledAgreement, evalOptions: EvaluateOriginOptions): AgreementPreference['validUntil'] {
   const agreementId = a.facts.id;
   const relied = new Set<string>();
   const walk = (ms: OriginResult['materials']) => {
@@ -234,7 +255,7 @@ function validUntil(r: OriginResult, s: NormalizedShipment, a: CompiledAgreement
     }
   };
   walk(r.materials);
-  let best: { date: string; materialId: string } | undefined;
+  let best: AgreementPreference['validUntil'];
   for (const m of allMaterials(s.product.materials)) {
     if (!relied.has(m.id)) continue;
     // The latest-running valid evidence of the material is the one that counts.
@@ -243,7 +264,7 @@ function validUntil(r: OriginResult, s: NormalizedShipment, a: CompiledAgreement
     const until = valid.map((e) => e.expires!).sort().at(-1);
     if (!until || (best && until >= best.date)) continue;
     const without = withMaterial(s, m.id, (x) => ({ ...x, evidence: x.evidence.filter((e) => !e.agreements.includes(agreementId)) }));
-    if (evaluateNormalizedOrigin(without, a, evalOptions).status !== 'originating') best = { date: until, materialId: m.id };
+    if (evaluateNormalizedOrigin(without, a, evalOptions).status !== 'originating') best = { date: until, reason: 'evidence_expires', materialId: m.id };
   }
   return best;
 }

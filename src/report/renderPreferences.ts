@@ -31,7 +31,7 @@ export function renderPreferences(result: PreferencesResult, options: { readonly
       }
       for (const other of p.proofs.slice(1)) out.push(`      ${renderMessage(lang, 'pref_other_proof')}: ${other.name[lang]} [${other.usable}${other.why ? `: ${other.why}` : ''}]`);
     }
-    if (p.validUntil) out.push(`   ${renderMessage(lang, 'pref_valid_until', { date: p.validUntil.date, id: p.validUntil.materialId })}`);
+    if (p.validUntil) out.push(`   ${renderMessage(lang, `pref_valid_until${p.validUntil.reason === 'evidence_expires' ? '' : `_${p.validUntil.reason}`}`, { date: p.validUntil.date, id: p.validUntil.materialId ?? '' })}`);
     if (p.dutySaving) out.push(`   ${renderMessage(lang, 'pref_saving', { amount: p.dutySaving.amount, currency: p.dutySaving.currency, mfn: p.dutySaving.mfn, pref: p.dutySaving.preferential })}`);
     for (const m of p.margins) out.push(`   ${renderMessage(lang, 'pref_margin')}: ${m.expression} ${Object.entries(m.figures).map(([k, v]) => `${k}=${v}`).join(', ')}`);
     for (const b of p.blockingMaterials) {

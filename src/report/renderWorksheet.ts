@@ -111,7 +111,7 @@ function worksheetBlocks(p: AgreementPreference, shipment: Extract<PreferencesRe
         items.push(`  ${renderMessage(lang, 'pref_criterion_box')}: ${pr.originCriterion.text ? `${pr.originCriterion.box ?? ''} "${pr.originCriterion.text}"` : pr.originCriterion.note[lang]}`);
       }
     }
-    if (p.validUntil) items.push(renderMessage(lang, 'pref_valid_until', { date: p.validUntil.date, id: p.validUntil.materialId }));
+    if (p.validUntil) items.push(renderMessage(lang, `pref_valid_until${p.validUntil.reason === 'evidence_expires' ? '' : `_${p.validUntil.reason}`}`, { date: p.validUntil.date, id: p.validUntil.materialId ?? '' }));
     blocks.push({ type: 'h2', text: t.certificate }, { type: 'list', items });
   }
   if (o.issues.length) {

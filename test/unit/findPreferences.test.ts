@@ -102,7 +102,7 @@ describe('findPreferences (golden shipments)', () => {
     ]);
     const r = findPreferences(input, [fta]);
     if (r.status !== 'ok') throw new Error('invalid');
-    expect(r.ranked[0]!.validUntil).toEqual({ date: '2026-09-30', materialId: 'blank' });
+    expect(r.ranked[0]!.validUntil).toEqual({ date: '2026-09-30', reason: 'evidence_expires', materialId: 'blank' });
   });
   it('says what to write in the form\'s origin-criterion box, from the agreement\'s code table', () => {
     const fta = makeTestAgreement();
@@ -121,7 +121,7 @@ describe('findPreferences (golden shipments)', () => {
     expect(before.suggestion).toMatchObject({ kind: 'confirm_cumulation', materialId: 'denim' });
     const confirmed = findPreferences(input, agreements, { confirmedCumulation: { evfta: ['korea_fabric'] } });
     if (confirmed.status !== 'ok') throw new Error('invalid');
-    expect(confirmed.ranked[0]).toMatchObject({ agreement: { id: 'evfta' }, origin: { status: 'originating' }, validUntil: { date: '2027-09-09', materialId: 'denim' } });
+    expect(confirmed.ranked[0]).toMatchObject({ agreement: { id: 'evfta' }, origin: { status: 'originating' }, validUntil: { date: '2027-09-09', reason: 'evidence_expires', materialId: 'denim' } });
   });
   it('wooden chair to Canada under CPTPP: change of heading fails, regional value content passes', () => {
     const r = findPreferences(example('shipment-chair-ca.json'), agreements);

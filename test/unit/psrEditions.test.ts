@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../rules/tools/build-outputs.js';
 import type { HsCorrelationTables } from '../../src/hs/transposeHsCode.js';
 import { evaluateOrigin } from '../../src/evaluate/evaluateOrigin.js';
+import { findPreferences } from '../../src/preferences/findPreferences.js';
 import { renderExplanation } from '../../src/report/renderExplanation.js';
 import { compileAgreement, type CompiledAgreement } from '../../src/rules/compileAgreement.js';
 import { mat, shipment, testFacts, testPsr } from '../helpers/testAgreement.js';
@@ -92,5 +93,21 @@ describe('earlier product-specific rule lists (psrEditions)', () => {
   it('the data hash changes when an earlier list changes', () => {
     const other = compiled({ ...files, 'psr-2020.json': editionFile('MaxNOM(40% EXW)') });
     expect(other.dataHash).not.toBe(fta.dataHash);
+  });
+});
+
+describe('how long a determination holds (findPreferences validUntil)', () => {
+  const fta = compiled();
+  const prefs = (date: string, to = 'GB') => {
+    const r = findPreferences({ ...shirt(date), importingCountry: to }, [fta]);
+    if (r.status !== 'ok') throw new Error('invalid');
+    return r.ranked[0]!;
+  };
+  it('under an earlier list, until that list’s last day', () => {
+    expect(prefs('2023-06-01').validUntil).toEqual({ date: '2023-12-31', reason: 'rule_list_ends' });
+  });
+  it('under the current list, until the agreement stops applying to a party (Japan, 2030-12-31 in the test data)', () => {
+    expect(prefs('2026-06-01', 'JP').validUntil).toEqual({ date: '2030-12-31', reason: 'agreement_ends' });
+    expect(prefs('2026-06-01').validUntil).toBeUndefined();
   });
 });
