@@ -231,7 +231,15 @@ function compileEditions(raw: Record<string, unknown>, f: AgreementFacts, option
       issues.push({ code: 'rule_schema', file: 'agreement', path: [...path, 'file'], message: `list file "${e.file}" was not supplied` });
       continue;
     }
-    const facts = { ...raw, psrInForceFrom: { date: e.from, cite: e.cite }, completeness: e.completeness, psrEditions: undefined, psrSupersededFor: undefined };
+    const limitations = [...(f.limitations ?? []), ...(e.limitations ?? [])];
+    const facts = {
+      ...raw,
+      psrInForceFrom: { date: e.from, cite: e.cite },
+      completeness: e.completeness,
+      ...(limitations.length ? { limitations } : {}),
+      psrEditions: undefined,
+      psrSupersededFor: undefined,
+    };
     const r = compileAgreement(facts, psrJson, { correlation: options.correlation });
     if (!r.success) {
       for (const x of r.issues) issues.push({ ...x, path: [...path, x.file === 'psr' ? e.file : 'agreement', ...x.path] });

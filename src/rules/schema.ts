@@ -148,6 +148,20 @@ export const sourceSchema = z.object({
   note: z.string().optional(),
 });
 
+/** A known limit of the rule data that every affected result states. */
+const limitationSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_-]+$/),
+  /** HS chapters of the products concerned; absent: every product. */
+  chapters: z.array(z.string().regex(/^\d{2}$/)).optional(),
+  /**
+   * Countries the limitation concerns (e.g. Parties left out of the data): a
+   * shipment excluded because such a country is not a party in the data says so.
+   */
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
+  text: localized,
+  cite: citationSchema,
+});
+
 /** How complete a product-specific-rule list is, per HS chapter. */
 const completenessSchema = z.object({
   /** `unverified`: the rule data may not be the law in force (e.g. a superseded list); every verdict is then undetermined, with the verdict the data would give. */
@@ -224,22 +238,7 @@ export const agreementFactsSchema = z.object({
    * Known limits of the rule data that every affected result must state (e.g. a
    * list the data does not hold), so that a verdict is never read as covering them.
    */
-  limitations: z
-    .array(
-      z.object({
-        id: z.string().regex(/^[a-z0-9_-]+$/),
-        /** HS chapters of the products concerned; absent: every product. */
-        chapters: z.array(z.string().regex(/^\d{2}$/)).optional(),
-        /**
-         * Countries the limitation concerns (e.g. Parties left out of the data): a
-         * shipment excluded because such a country is not a party in the data says so.
-         */
-        countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
-        text: localized,
-        cite: citationSchema,
-      }),
-    )
-    .optional(),
+  limitations: z.array(limitationSchema).optional(),
   /**
    * Earlier product-specific-rule lists the data holds, for shipments dated before
    * `psrInForceFrom`: each is a list file beside psr.json (same format, its own HS
@@ -254,6 +253,8 @@ export const agreementFactsSchema = z.object({
         from: isoDate,
         cite: citationSchema,
         completeness: completenessSchema,
+        /** Limits of the data that concern this list only; added to the agreement's `limitations` for its shipments. */
+        limitations: z.array(limitationSchema).optional(),
       }),
     )
     .optional(),

@@ -42,7 +42,7 @@ function shipment(to: string, hsCode: string, value: { fob?: string; exWorks?: s
 const cn = (id: string, hsCode: string, value: string) => ({ id, hsCode, value: money(value), originCountry: 'CN' });
 const figure = (r: ReturnType<typeof evaluateOrigin>, expression: string) => r.trace?.children?.find((c) => c.expression === expression);
 
-describe('AKFTA (Circular 49/2025/TT-BCT; HS 2022 list from 1 May 2026)', () => {
+describe('AKFTA (Circular 49/2025/TT-BCT, HS 2022 list from 1 May 2026; Circular 13/2019, HS 2017, before)', () => {
   it('official guidance: MITI Malaysia\'s RVC example (laminated finger-jointed moulding, AHTN 4409.10) qualifies at 91.10 %', () => {
     // Figures from MITI's "Summary of Criteria" page: FOB RM 1,410.75; Malaysian logs RM 800 (originating); US glue
     // RM 125.50 (non-originating); labour 100, overhead 105.25, other 130, profit 150. 4409 is not in Phụ lục I,
@@ -87,8 +87,21 @@ describe('AKFTA (Circular 49/2025/TT-BCT; HS 2022 list from 1 May 2026)', () => 
     expect(r.status).toBe('not_originating');
     expect(r.rule?.id).toBe('940360');
   });
-  it('shipments before 1 May 2026 fell under the HS 2017 list of Circular 13/2019, which the data does not hold', () => {
-    const r = evaluateOrigin({ ...shipment('KR', '940360', { fob: '100' }, [cn('boards', '441299', '45')], { directLabour: '30', directOverhead: '10', profit: '15' }), date: '2026-04-30' }, akfta);
+  it('from 13 September 2019 to 30 April 2026 the HS 2017 list of Circular 13/2019 decides: magnetrons (8540.71) then needed RVC 45 %', () => {
+    const magnetron = (date: string) =>
+      evaluateOrigin({ ...shipment('KR', '854071', { fob: '100' }, [cn('cathode', '854071', '58')], { directLabour: '10', directOverhead: '5', profit: '5' }), date }, akfta);
+    const now = magnetron('2026-05-01');
+    expect(now.status).toBe('originating'); // 2025 list: "CTSH or RVC 40 %", RVC 42 % by build-down
+    expect(now.agreement.psrList).toEqual({ from: '2026-05-01' });
+    const before = magnetron('2026-04-30');
+    expect(before.status).toBe('not_originating'); // 2019 list: "CTSH or RVC 45 %"
+    expect(before.rule?.expression).toBe('CTSH or RVC(45% FOB)');
+    expect(before.agreement.psrList).toEqual({ from: '2019-09-13', until: '2026-04-30' });
+    expect(before.transposition).toMatchObject({ from: 'HS2022', to: 'HS2017' });
+    expect(before.issues.map((i) => i.params?.id)).toContain('provisions-of-2025-circular');
+  });
+  it('shipments before 13 September 2019 fell under a list the data does not hold', () => {
+    const r = evaluateOrigin({ ...shipment('KR', '940360', { fob: '100' }, [cn('boards', '441299', '45')], { directLabour: '30', directOverhead: '10', profit: '15' }), date: '2019-09-12' }, akfta);
     expect(r.status).toBe('undetermined');
     expect(r.reason.key).toBe('result_psr_not_in_force');
   });
