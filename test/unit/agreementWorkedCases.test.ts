@@ -5,6 +5,7 @@ import { ahkfta } from '../../src/agreements/ahkfta.js';
 import { ajcep } from '../../src/agreements/ajcep.js';
 import { aifta } from '../../src/agreements/aifta.js';
 import { akfta } from '../../src/agreements/akfta.js';
+import { atiga } from '../../src/agreements/atiga.js';
 import { vifta } from '../../src/agreements/vifta.js';
 import { vjepa } from '../../src/agreements/vjepa.js';
 import { vn_cambodia } from '../../src/agreements/vn_cambodia.js';
@@ -303,5 +304,21 @@ describe('VN–Laos (Circular 04/2010/TT-BCT, Form S): facts only, rules of orig
       expect.arrayContaining(['rules-of-origin-not-read', 'successor-agreement-2024']),
     );
     expect(vn_laos.facts.proofs.map((p) => p.name.en).join()).toMatch(/Form S/);
+  });
+});
+
+describe('ATIGA before 1 April 2023: the HS 2017 list of Circular 10/2019/TT-BCT (from 5 September 2019)', () => {
+  it('a chair (9401.61, "RVC 40 % or CTSH") shipped in 2022 is judged under the 2019 list, at exactly 40 %', () => {
+    const r = evaluateOrigin({ ...shipment('TH', '940161', { fob: '100' }, [cn('shell', '940161', '60')]), date: '2022-06-01' }, atiga);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('RVC(40% FOB)');
+    expect(r.rule?.cite.source).toBe('moit-tt10-2019');
+    expect(r.agreement.psrList).toEqual({ from: '2019-09-05', until: '2023-03-31' });
+    expect(r.transposition).toMatchObject({ from: 'HS2022', to: 'HS2017' });
+  });
+  it('a shipment before 5 September 2019 fell under the HS 2012 list of Circular 22/2016, which the data does not hold', () => {
+    const r = evaluateOrigin({ ...shipment('TH', '940161', { fob: '100' }, [cn('shell', '940161', '60')]), date: '2019-09-04' }, atiga);
+    expect(r.status).toBe('undetermined');
+    expect(r.reason).toMatchObject({ key: 'result_psr_not_in_force', params: { from: '2019-09-05' } });
   });
 });
