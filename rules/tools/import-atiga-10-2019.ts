@@ -28,9 +28,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
-import { ROOT, hsDescriptions, hsSubheadings, percentsOf, problemsSection, readTranscript } from './kit.js';
-import { groupOf } from './import-atiga.js';
+import { ROOT, checkRowRule, hsDescriptions, hsSubheadings, problemsSection, readTranscript } from './kit.js';
+import { type ListWording, type RowWording, criterionRows, groupOf, readAlternative } from './import-atiga.js';
 
 const DIR = join(ROOT, 'rules/atiga');
 const TRANSCRIPT = 'rules/atiga/source/psr-10-2019.transcript.txt';
@@ -93,65 +92,15 @@ const LABELS: Record<string, string> = {
   'Bằng thép không gỉ': 'Of stainless steel',
 };
 
-const CUT_SEWN_VI = ' và sản phẩm phải được cắt và may tại lãnh thổ của bất kỳ nước thành viên nào';
-const CUT_SEWN =
-  'Declared(atiga_cut_sewn, "The product was cut and sewn in the territory of one or more ASEAN Member States (ATIGA PSR, Chapters 61-63)")';
 const LEAF = /^(?:RVC\d|CC\b|CTH\b|CTSH\b|WO\b|Quy tắc hàng dệt may)/;
 
-/** "7208 - 7212, 7225 và 7226" → ["h7208..h7212", "h7225", "h7226"]. */
-export function exceptionList(list: string, problems: string[], where: string): string[] {
-  const code = (c: string): string => (/^\d{4}$/.test(c) ? `h${c}` : /^\d{4}\.\d{2}$/.test(c) ? `sh${c.replace('.', '')}` : '');
-  const tokens = list.replace(/,/g, ' , ').split(/\s+/).filter(Boolean);
-  const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t === ',' || t === 'và' || t === 'hoặc') continue;
-    const a = code(t);
-    if (!a) {
-      problems.push(`${where}: cannot read "${t}" in the exception "${list}"`);
-      return out;
-    }
-    if (tokens[i + 1] === '-') {
-      const b = code(tokens[i + 2] ?? '');
-      if (!b || b.length !== a.length || b <= a) {
-        problems.push(`${where}: cannot read the range in "${list}"`);
-        return out;
-      }
-      out.push(`${a}..${b}`);
-      i += 2;
-    } else out.push(a);
-  }
-  return out;
-}
-
-function oneAlternative(alt: string, problems: string[], where: string, notes: Set<string>): string {
-  const phrase = PHRASES[norm(alt)];
-  if (phrase) {
-    notes.add(phrase.note);
-    return phrase.rule;
-  }
-  if (alt === 'Quy tắc hàng dệt may') return TEXTILE;
-  if (alt === 'WO') return 'WO';
-  let m = /^RVC(\d+)$/.exec(alt);
-  if (m) return `RVC(${m[1]}% FOB)`;
-  m = /^RVC(\d+)\+(CC|CTH|CTSH)$/.exec(alt);
-  if (m) return `RVC(${m[1]}% FOB) and ${m[2]}`;
-  let rest = alt;
-  const cutSewn = rest.endsWith(CUT_SEWN_VI);
-  if (cutSewn) rest = rest.slice(0, -CUT_SEWN_VI.length);
-  m = /^(CC|CTH|CTSH)(?: ngoại trừ từ (.+))?$/.exec(rest);
-  if (!m) {
-    problems.push(`${where}: cannot structure the alternative "${alt}"`);
-    return 'WO';
-  }
-  const ex = m[2] ? exceptionList(m[2], problems, where) : [];
-  const leaf = ex.length ? `${m[1]}(except: ${ex.length === 1 ? ex[0] : `[${ex.join(', ')}]`})` : m[1]!;
-  if (!cutSewn) return leaf;
-  notes.add(
+/** The 2019 list's wording for the shared alternative reader of import-atiga.ts. */
+const WORDING_2019: ListWording = {
+  range: '-',
+  phrase: (alt) => PHRASES[norm(alt)],
+  cutSewnNote:
     'The 2019 wording has no semicolons; "… và sản phẩm phải được cắt và may tại lãnh thổ của bất kỳ nước thành viên nào" is read as one alternative (the change of classification together with cutting and sewing in a Member State), beside RVC40 and the textile rule, as the 2023 list spells it out with semicolons.',
-  );
-  return `${leaf} and ${CUT_SEWN}`;
-}
+};
 
 /** Alternatives joined by "hoặc"; a "hoặc" inside an exception list or a phrase does not start an alternative. */
 function alternatives(text: string, problems: string[], where: string, notes: Set<string>): string {
@@ -163,7 +112,7 @@ function alternatives(text: string, problems: string[], where: string, notes: Se
     if (alts.length && !starts) alts[alts.length - 1] += ` hoặc ${piece}`;
     else alts.push(piece);
   }
-  return alts.map((a) => oneAlternative(a.trim(), problems, where, notes)).join(' or ');
+  return alts.map((a) => readAlternative(a.trim(), problems, where, notes, WORDING_2019)).join(' or ');
 }
 
 export interface Parsed {
@@ -284,21 +233,25 @@ function main(): void {
   const out: Record<string, unknown>[] = [];
   const texts = new Map<string, { rule: string; count: number; codes: string[]; notes: string[] }>();
   const push = (row: Record<string, unknown>): void => {
-    const p = parseRuleExpression(String(row.rule));
-    if (!p.success) problems.push(`row ${String(row.id)}: ${p.issue.message} at ${p.issue.offset} in ${String(row.rule)}`);
-    else {
-      const inText = new Set([...String(row.text).matchAll(/RVC(\d+)/g)].map((x) => x[1]!));
-      const inRule = percentsOf(p.rule, new Set());
-      for (const x of inText) if (!inRule.has(x)) problems.push(`row ${String(row.id)}: RVC${x} of the text is missing from the rule`);
-    }
+    checkRowRule(row, problems);
     out.push(row);
   };
   const flagsFor = (s: string, extra?: string): Record<string, string> => {
     const f = [extra, ita.has(s) ? itaFlag(s) : undefined].filter(Boolean);
     return f.length ? { incomplete: f.join(' ') } : {};
   };
-  const textileNote =
-    'The textile rule ("Quy tắc hàng dệt may", Phụ lục II of Circular 10/2019/TT-BCT) is the working of the list the good is on, translated per product group as for the 2023 list (translations.json, translation-notes.md); the three working texts of Phụ lục II read the same as ATIGA Attachment 1.';
+  const wording: RowWording<ListLine> = {
+    breakdownNote: 'Break-down rule of the circular: the caller chooses the part that applies.',
+    textileNote:
+      'The textile rule ("Quy tắc hàng dệt may", Phụ lục II of Circular 10/2019/TT-BCT) is the working of the list the good is on, translated per product group as for the 2023 list (translations.json, translation-notes.md); the three working texts of Phụ lục II read the same as ATIGA Attachment 1.',
+    severalListsNote: 'The subheading is on more than one list; either working satisfies the textile rule.',
+    otherGoodsNote: 'Paragraph 1 of Phụ lục II limits the textile rule to the goods on the "ex" lines; the other goods keep only the remaining alternatives.',
+    route,
+    lineRef,
+    exLabel: (l) =>
+      `${(l.description ?? '').replace(/^[-\s]+/, '').replace(/:$/, '') || 'part of the subheading'} (Phụ lục II list ${l.section}), line ${l.position}${l.code.length === 8 ? `, AHTN ${dotted(l.code)}` : ''})`,
+    partNote: (l) => `Textile rule from ${lineRef(l)}; it covers only this part of the subheading (paragraph 1 of Phụ lục II).`,
+  };
 
   const seen = new Set<string>();
   let flaggedListed = 0;
@@ -318,69 +271,13 @@ function main(): void {
     };
     const hasTextile = parsed.parts.some((p) => p.rule.includes(TEXTILE));
     const lines = bySub.get(t.code) ?? [];
-    if (!hasTextile) {
-      if (lines.length) flaggedListed++;
-      const flags = flagsFor(t.code, lines.length ? listedFlag(lines, true) : undefined);
-      parsed.parts.forEach((p, i) =>
-        push({
-          id: parsed.parts.length > 1 ? `p-${t.code}-${String.fromCharCode(97 + i)}` : `p-${t.code}`,
-          scope: t.code,
-          ...(p.label ? { ex: p.label } : {}),
-          ...base,
-          rule: p.rule,
-          ...(parsed.notes.length || p.label
-            ? { note: [...(p.label ? ['Break-down rule of the circular: the caller chooses the part that applies.'] : []), ...parsed.notes].join(' ') }
-            : {}),
-          ...flags,
-        }),
-      );
-      continue;
-    }
-    if (!lines.length) {
+    if (hasTextile && !lines.length) {
       problems.push(`${where}: the criterion names the textile rule but Phụ lục II does not list the subheading`);
       continue;
     }
-    if (parsed.parts.length !== 1) problems.push(`${where}: textile rule inside a break-down rule`);
-    const rule = parsed.parts[0]!.rule;
-    const whole = lines.filter((l) => !l.ex && l.code.length === 6);
-    const partial = lines.filter((l) => l.ex || l.code.length !== 6);
-    const flags = flagsFor(t.code);
-    if (whole.length && partial.length) problems.push(`${where}: both whole-subheading and "ex" lines on the textile list`);
-    if (whole.length) {
-      const tx = whole.map((l) => `(${route(l)})`).join(' or ');
-      push({
-        id: `p-${t.code}`,
-        scope: t.code,
-        ...base,
-        rule: rule.replace(TEXTILE, whole.length > 1 ? `(${tx})` : tx),
-        note: [textileNote, `Textile rule from ${whole.map(lineRef).join(' and ')}.`, ...(whole.length > 1 ? ['The subheading is on more than one list; either working satisfies the textile rule.'] : []), ...parsed.notes].join(' '),
-        ...flags,
-      });
-    } else {
-      partial.forEach((l, i) =>
-        push({
-          id: `p-${t.code}-${String.fromCharCode(97 + i)}`,
-          scope: t.code,
-          ex: `${(l.description ?? '').replace(/^[-\s]+/, '').replace(/:$/, '') || 'part of the subheading'} (Phụ lục II list ${l.section}), line ${l.position}${l.code.length === 8 ? `, AHTN ${dotted(l.code)}` : ''})`,
-          ...base,
-          rule: rule.replace(TEXTILE, `(${route(l)})`),
-          note: [textileNote, `Textile rule from ${lineRef(l)}; it covers only this part of the subheading (paragraph 1 of Phụ lục II).`, ...parsed.notes].join(' '),
-          ...flags,
-        }),
-      );
-      push({
-        id: `p-${t.code}-${String.fromCharCode(97 + partial.length)}`,
-        scope: t.code,
-        ex: 'Other goods of the subheading, not on the textile list',
-        ...base,
-        rule: rule
-          .split(' or ')
-          .filter((a) => a !== TEXTILE)
-          .join(' or '),
-        note: ['Paragraph 1 of Phụ lục II limits the textile rule to the goods on the "ex" lines; the other goods keep only the remaining alternatives.', ...parsed.notes].join(' '),
-        ...flags,
-      });
-    }
+    if (!hasTextile && lines.length) flaggedListed++;
+    const flags = flagsFor(t.code, !hasTextile && lines.length ? listedFlag(lines, true) : undefined);
+    for (const row of criterionRows(t.code, parsed.parts, parsed.notes, lines, base, flags, wording, problems, where)) push(row);
   }
 
   // Subheadings without a Phụ lục I row but on the textile list or on the (proxy) ITA list: the general rule, flagged.

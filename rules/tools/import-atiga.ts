@@ -31,7 +31,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
-import { ROOT, SHARED, hsDescriptions, percentsOf, problemsSection, readTranscript } from './kit.js';
+import { ROOT, SHARED, checkRowRule, hsDescriptions, problemsSection, readTranscript } from './kit.js';
 
 const TRANSCRIPT = 'rules/atiga/source/psr.transcript.txt';
 const AHTN_LIST = 'rules/atiga/source/ahtn-list.transcript.txt';
@@ -152,7 +152,7 @@ export function parseList(md: string, problems: string[]): ListLine[] {
 /** Placeholder for the textile rule inside a parsed criterion. */
 const TEXTILE = '«TEXTILE»';
 
-const CUT_SEWN =
+export const CUT_SEWN =
   'Declared(atiga_cut_sewn, "The product was cut and sewn in the territory of one or more ASEAN Member States (ATIGA PSR, Chapters 61-63)")';
 
 /** The longer phrases the circular uses as one alternative, with their reading. */
@@ -193,8 +193,11 @@ function selector(items: string[]): string {
   return items.length === 1 ? items[0]! : `[${items.join(', ')}]`;
 }
 
-/** "nhóm 7207 đến nhóm 7209 và nhóm 7211" → ["h7207..h7209", "h7211"]. */
-export function exceptions(list: string, problems: string[], where: string): string[] {
+/**
+ * An exception list to selectors: "nhóm 7207 đến nhóm 7209 và nhóm 7211" (the 2023 wording, ranges with "đến")
+ * or "7208 - 7212, 7225 và 7226" (the 2019 wording, ranges with "-") → ["h7207..h7209", "h7211"].
+ */
+export function exceptions(list: string, problems: string[], where: string, range: 'đến' | '-' = 'đến'): string[] {
   const code = (c: string): string => (/^\d{4}$/.test(c) ? `h${c}` : /^\d{4}\.\d{2}$/.test(c) ? `sh${c.replace('.', '')}` : '');
   const words = list.replace(/,/g, ' , ').replace(/(phân )?nhóm/g, ' ').split(/\s+/).filter(Boolean);
   const out: string[] = [];
@@ -206,9 +209,9 @@ export function exceptions(list: string, problems: string[], where: string): str
       problems.push(`${where}: cannot read "${w}" in the exception "${list}"`);
       return out;
     }
-    if (words[i + 1] === 'đến') {
+    if (words[i + 1] === range) {
       const b = code(words[i + 2] ?? '');
-      if (!b || b[0] !== a[0] || b.length !== a.length) {
+      if (!b || b.length !== a.length || b <= a) {
         problems.push(`${where}: cannot read the range in "${list}"`);
         return out;
       }
@@ -219,9 +222,40 @@ export function exceptions(list: string, problems: string[], where: string): str
   return out;
 }
 
-/** One alternative ("CTH ngoại trừ từ nhóm 7208 và 7211") to an expression. */
-function alternative(alt: string, problems: string[], where: string, notes: Set<string>): string {
-  const phrase = PHRASES[alt];
+/** The Chapters 61-63 proviso "… và sản phẩm phải được cắt và may tại lãnh thổ của bất kỳ nước thành viên nào". */
+export const CUT_SEWN_PROVISO = ' và sản phẩm phải được cắt và may tại lãnh thổ của bất kỳ nước thành viên nào';
+
+/**
+ * A change-of-classification alternative ("CTH ngoại trừ từ nhóm 7208 và 7211", with or without the cut-and-sewn
+ * proviso) to an expression; undefined when the text is not one.
+ */
+export function classificationChange(alt: string, problems: string[], where: string, range: 'đến' | '-' = 'đến'): { rule: string; cutSewn: boolean } | undefined {
+  const cutSewn = alt.endsWith(CUT_SEWN_PROVISO);
+  const rest = cutSewn ? alt.slice(0, -CUT_SEWN_PROVISO.length) : alt;
+  const m = /^(CC|CTH|CTSH)(?: ngoại trừ từ (.+))?$/.exec(rest);
+  if (!m) return undefined;
+  const ex = m[2] ? exceptions(m[2], problems, where, range) : [];
+  const leaf = ex.length ? `${m[1]}(except: ${selector(ex)})` : m[1]!;
+  return { rule: cutSewn ? `${leaf} and ${CUT_SEWN}` : leaf, cutSewn };
+}
+
+/** How a list words what the alternative reader needs: range marks, its phrase table, and the note on the proviso. */
+export interface ListWording {
+  readonly range: 'đến' | '-';
+  readonly phrase: (alt: string) => { rule: string; note: string } | undefined;
+  readonly cutSewnNote: string;
+}
+
+const WORDING_2023: ListWording = {
+  range: 'đến',
+  phrase: (alt) => PHRASES[alt],
+  cutSewnNote:
+    '"CC và sản phẩm phải được cắt và may tại lãnh thổ của bất kỳ nước thành viên nào" is read as CC together with cutting and sewing in any Member State; the semicolons of the criterion keep RVC40 and the textile rule as separate alternatives.',
+};
+
+/** One alternative ("CTH ngoại trừ từ nhóm 7208 và 7211", "RVC40", a phrase of the table…) to an expression. */
+export function readAlternative(alt: string, problems: string[], where: string, notes: Set<string>, wording: ListWording = WORDING_2023): string {
+  const phrase = wording.phrase(alt);
   if (phrase) {
     notes.add(phrase.note);
     return phrase.rule;
@@ -231,23 +265,14 @@ function alternative(alt: string, problems: string[], where: string, notes: Set<
   let m = /^RVC(\d+)$/.exec(alt);
   if (m) return `RVC(${m[1]}% FOB)`;
   m = /^RVC(\d+)\+(.+)$/.exec(alt);
-  if (m) return `RVC(${m[1]}% FOB) and ${alternative(m[2]!, problems, where, notes)}`;
-  let rest = alt;
-  let cutSewn = false;
-  const cs = ' và sản phẩm phải được cắt và may tại lãnh thổ của bất kỳ nước thành viên nào';
-  if (rest.endsWith(cs)) {
-    cutSewn = true;
-    rest = rest.slice(0, -cs.length);
-  }
-  m = /^(CC|CTH|CTSH)(?: ngoại trừ từ (.+))?$/.exec(rest);
-  if (!m) {
+  if (m) return `RVC(${m[1]}% FOB) and ${readAlternative(m[2]!, problems, where, notes, wording)}`;
+  const change = classificationChange(alt, problems, where, wording.range);
+  if (!change) {
     problems.push(`${where}: cannot structure the alternative "${alt}"`);
     return 'WO';
   }
-  const ex = m[2] ? exceptions(m[2], problems, where) : [];
-  const leaf = ex.length ? `${m[1]}(except: ${selector(ex)})` : m[1]!;
-  if (cutSewn) notes.add('"CC và sản phẩm phải được cắt và may tại lãnh thổ của bất kỳ nước thành viên nào" is read as CC together with cutting and sewing in any Member State; the semicolons of the criterion keep RVC40 and the textile rule as separate alternatives.');
-  return cutSewn ? `${leaf} and ${CUT_SEWN}` : leaf;
+  if (change.cutSewn) notes.add(wording.cutSewnNote);
+  return change.rule;
 }
 
 /** A criterion without break-down labels: alternatives joined by "hoặc" (with or without ";"). */
@@ -261,7 +286,7 @@ function simple(text: string, problems: string[], where: string, notes: Set<stri
     } else cur = cur ? `${cur} hoặc ${piece}` : piece;
   }
   if (cur) alts.push(cur);
-  return alts.map((a) => alternative(a.replace(/;$/, '').trim(), problems, where, notes)).join(' or ');
+  return alts.map((a) => readAlternative(a.replace(/;$/, '').trim(), problems, where, notes)).join(' or ');
 }
 
 export interface Parsed {
@@ -287,6 +312,67 @@ export function parseCriterion(text: string, problems: string[], where: string):
     parts.push({ label: label ?? m[1]!, rule: simple(seg.slice(m[0].length).trim(), problems, where, notes) });
   }
   return { parts, notes: [...notes] };
+}
+
+/** What a list says about its own textile lines and break-down rules, for {@link criterionRows}. */
+export interface RowWording<L> {
+  readonly breakdownNote: string;
+  readonly textileNote: string;
+  readonly severalListsNote: string;
+  readonly otherGoodsNote: string;
+  readonly route: (l: L) => string;
+  readonly lineRef: (l: L) => string;
+  readonly exLabel: (l: L) => string;
+  readonly partNote: (l: L) => string;
+}
+
+/**
+ * The rows of one criterion: one per break-down part; or, where it names the textile rule, one row with the
+ * working of the textile line(s) that cover the whole subheading, or an "ex" row per line that covers part of it
+ * plus one for the other goods (which keep only the remaining alternatives).
+ */
+export function criterionRows<L extends { readonly ex?: unknown; readonly code: string }>(
+  code: string,
+  parts: Parsed['parts'],
+  notes: readonly string[],
+  lines: readonly L[],
+  base: Record<string, unknown>,
+  flags: Record<string, string>,
+  w: RowWording<L>,
+  problems: string[],
+  where: string,
+): Record<string, unknown>[] {
+  const id = (i?: number) => (i === undefined ? `p-${code}` : `p-${code}-${String.fromCharCode(97 + i)}`);
+  if (!parts.some((p) => p.rule.includes(TEXTILE))) {
+    return parts.map((p, i) => ({
+      id: id(parts.length > 1 ? i : undefined),
+      scope: code,
+      ...(p.label ? { ex: p.label } : {}),
+      ...base,
+      rule: p.rule,
+      ...(notes.length || p.label ? { note: [...(p.label ? [w.breakdownNote] : []), ...notes].join(' ') } : {}),
+      ...flags,
+    }));
+  }
+  if (parts.length !== 1) problems.push(`${where}: textile rule inside a break-down rule`);
+  const rule = parts[0]!.rule;
+  const whole = lines.filter((l) => !l.ex && l.code.length === 6);
+  const partial = lines.filter((l) => l.ex || l.code.length !== 6);
+  if (whole.length && partial.length) problems.push(`${where}: both whole-subheading and "ex" lines on the textile list`);
+  if (whole.length) {
+    const tx = whole.map((l) => `(${w.route(l)})`).join(' or ');
+    const from = `Textile rule from ${whole.map(w.lineRef).join(' and ')}.`;
+    return [{ id: id(), scope: code, ...base, rule: rule.replace(TEXTILE, whole.length > 1 ? `(${tx})` : tx), note: [w.textileNote, from, ...(whole.length > 1 ? [w.severalListsNote] : []), ...notes].join(' '), ...flags }];
+  }
+  if (!partial.length) return [];
+  const rest = rule
+    .split(' or ')
+    .filter((a) => a !== TEXTILE)
+    .join(' or ');
+  return [
+    ...partial.map((l, i) => ({ id: id(i), scope: code, ex: w.exLabel(l), ...base, rule: rule.replace(TEXTILE, `(${w.route(l)})`), note: [w.textileNote, w.partNote(l), ...notes].join(' '), ...flags })),
+    { id: id(partial.length), scope: code, ex: 'Other goods of the subheading, not on the textile list', ...base, rule: rest, note: [w.otherGoodsNote, ...notes].join(' '), ...flags },
+  ];
 }
 
 // ---------------------------------------------------------------------------
@@ -349,6 +435,16 @@ function main(): void {
   };
   const lineRef = (l: ListLine): string =>
     `Phụ lục II section ${l.section.toLowerCase()}) item ${l.no} = ATIGA Attachment 1, Section ${l.section}, item ${l.no} (${l.ex ? 'ex. ' : ''}${dotted(l.code)}, page ${l.page} of 41)`;
+  const wording: RowWording<ListLine> = {
+    breakdownNote: 'Break-down rule of the circular: the caller chooses the part of the subheading the product belongs to.',
+    textileNote: 'The textile rule ("Quy tắc hàng dệt may", Phụ lục II of the circular) is the working of ATIGA Attachment 1 for the line, translated per product group as before (translations.json, translation-notes.md).',
+    severalListsNote: "The subheading is listed in more than one Section; either Section's working satisfies the textile rule.",
+    otherGoodsNote: 'The textile rule applies only to the goods of the subheading on the textile list (Phụ lục II); for the other goods only the remaining alternatives are available.',
+    route,
+    lineRef,
+    exLabel: (l) => `${l.description.replace(/^[-\s]+/, '').replace(/_/g, '') || 'part of the subheading'} (${l.code.length === 8 ? `AHTN ${dotted(l.code)}, ` : ''}textile list ${l.section} ${l.no})`,
+    partNote: (l) => `Textile rule from ${lineRef(l)}; it covers only this part of the subheading.`,
+  };
 
   // The AHTN list of unknown purpose: its subheadings.
   const ahtn = readFileSync(join(ROOT, AHTN_LIST), 'utf8')
@@ -372,13 +468,7 @@ function main(): void {
   const describe = (s: string): string => h6.get(s) ?? '';
 
   const push = (row: Record<string, unknown>): void => {
-    const p = parseRuleExpression(String(row.rule));
-    if (!p.success) problems.push(`row ${String(row.id)}: ${p.issue.message} at ${p.issue.offset} in ${String(row.rule)}`);
-    else {
-      const inText = new Set([...String(row.text).matchAll(/RVC(\d+)/g)].map((x) => x[1]!));
-      const inRule = percentsOf(p.rule, new Set());
-      for (const x of inText) if (!inRule.has(x)) problems.push(`row ${String(row.id)}: RVC${x} of the text is missing from the rule`);
-    }
+    checkRowRule(row, problems);
     rows.push(row);
   };
 
@@ -400,65 +490,7 @@ function main(): void {
     const hasTextile = parsed.parts.some((p) => p.rule.includes(TEXTILE));
     const lines = bySub.get(t.code) ?? [];
     if (hasTextile !== (lines.length > 0)) problems.push(`${where}: ${hasTextile ? 'textile rule named but no Attachment 1 line' : 'Attachment 1 line but no textile rule in the criterion'}`);
-    const notes = [...parsed.notes];
-    if (!hasTextile) {
-      parsed.parts.forEach((p, i) =>
-        push({
-          id: parsed.parts.length > 1 ? `p-${t.code}-${String.fromCharCode(97 + i)}` : `p-${t.code}`,
-          scope: t.code,
-          ...(p.label ? { ex: p.label } : {}),
-          ...base,
-          rule: p.rule,
-          ...(notes.length || p.label ? { note: [...(p.label ? ['Break-down rule of the circular: the caller chooses the part of the subheading the product belongs to.'] : []), ...notes].join(' ') } : {}),
-          ...flags,
-        }),
-      );
-      continue;
-    }
-    if (parsed.parts.length !== 1) problems.push(`${where}: textile rule inside a break-down rule`);
-    const rule = parsed.parts[0]!.rule;
-    const textileNote = 'The textile rule ("Quy tắc hàng dệt may", Phụ lục II of the circular) is the working of ATIGA Attachment 1 for the line, translated per product group as before (translations.json, translation-notes.md).';
-    const whole = lines.filter((l) => !l.ex && l.code.length === 6);
-    const parts = lines.filter((l) => l.ex || l.code.length !== 6);
-    if (whole.length) {
-      // The whole subheading is on the textile list (in one or more Sections): one row.
-      const tx = whole.map((l) => `(${route(l)})`).join(' or ');
-      push({
-        id: `p-${t.code}`,
-        scope: t.code,
-        ...base,
-        rule: rule.replace(TEXTILE, whole.length > 1 ? `(${tx})` : tx),
-        note: [textileNote, `Textile rule from ${whole.map(lineRef).join(' and ')}.`, ...(whole.length > 1 ? ['The subheading is listed in more than one Section; either Section\'s working satisfies the textile rule.'] : []), ...notes].join(' '),
-        ...flags,
-      });
-    }
-    if (parts.length) {
-      if (whole.length) problems.push(`${where}: both whole-subheading and ex lines on the textile list`);
-      parts.forEach((l, i) =>
-        push({
-          id: `p-${t.code}-${String.fromCharCode(97 + i)}`,
-          scope: t.code,
-          ex: `${l.description.replace(/^[-\s]+/, '').replace(/_/g, '') || 'part of the subheading'} (${l.code.length === 8 ? `AHTN ${dotted(l.code)}, ` : ''}textile list ${l.section} ${l.no})`,
-          ...base,
-          rule: rule.replace(TEXTILE, `(${route(l)})`),
-          note: [textileNote, `Textile rule from ${lineRef(l)}; it covers only this part of the subheading.`, ...notes].join(' '),
-          ...flags,
-        }),
-      );
-      const rest = rule
-        .split(' or ')
-        .filter((a) => a !== TEXTILE)
-        .join(' or ');
-      push({
-        id: `p-${t.code}-${String.fromCharCode(97 + parts.length)}`,
-        scope: t.code,
-        ex: 'Other goods of the subheading, not on the textile list',
-        ...base,
-        rule: rest,
-        note: ['The textile rule applies only to the goods of the subheading on the textile list (Phụ lục II); for the other goods only the remaining alternatives are available.', ...notes].join(' '),
-        ...flags,
-      });
-    }
+    for (const row of criterionRows(t.code, parsed.parts, parsed.notes, lines, base, flags, wording, problems, where)) push(row);
   }
   for (const [s] of bySub) if (!transcript.some((t) => t.code === s)) problems.push(`Attachment 1 subheading ${dotted(s)} has no row in Phụ lục I`);
 

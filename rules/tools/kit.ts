@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleNode } from '../../src/rules/ast.js';
+import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 
 /** The project root: every importer writes `rules/<id>/` under it, whatever the working directory. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -110,6 +111,21 @@ export function percentsOf(node: RuleNode, out: Set<string> = new Set()): Set<st
   // A condition only the producer can attest keeps its figures in its wording.
   else if (node.kind === 'declared_condition') for (const m of node.text.matchAll(/(\d+(?:\.\d+)?)\s*%/g)) out.add(String(Number(m[1])));
   return out;
+}
+
+/**
+ * Checks a generated row before it is written: its rule parses, and every "RVC<n>" its legal text names appears in
+ * the rule as a percentage (a dropped threshold is the likeliest transcription slip). Problems are appended.
+ */
+export function checkRowRule(row: Record<string, unknown>, problems: string[]): void {
+  const p = parseRuleExpression(String(row.rule));
+  if (!p.success) {
+    problems.push(`row ${String(row.id)}: ${p.issue.message} at ${p.issue.offset} in ${String(row.rule)}`);
+    return;
+  }
+  const inText = new Set([...String(row.text).matchAll(/RVC(\d+)/g)].map((x) => x[1]!));
+  const inRule = percentsOf(p.rule, new Set());
+  for (const x of inText) if (!inRule.has(x)) problems.push(`row ${String(row.id)}: RVC${x} of the text is missing from the rule`);
 }
 
 /** Writes `rules/<id>/import-report.md`, prints its summary lines, and fails the run when there are problems. */
