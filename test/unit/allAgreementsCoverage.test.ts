@@ -10,7 +10,13 @@ import hs2022 from '../../rules/hs/hs2022-subheadings.json' with { type: 'json' 
  * rule in the data" in a chapter the agreement declares partial or absent —
  * never to "no rule" in a chapter declared complete.
  */
-describe.each(Object.entries(ALL_AGREEMENTS))('%s coverage', (id, agreement) => {
+// Each agreement's current list, and each earlier list it holds (psrEditions), is checked the same way.
+const lists = Object.entries(ALL_AGREEMENTS).flatMap(([id, a]) => [
+  [id, a] as const,
+  ...(a.editions ?? []).map((e) => [`${id} (list from ${e.facts.psrInForceFrom!.date})`, e] as const),
+]);
+
+describe.each(lists)('%s coverage', (id, agreement) => {
   it('leaves no HS2022 subheading unexplained', () => {
     const counts: Record<string, number> = {};
     const unexplained: string[] = [];
