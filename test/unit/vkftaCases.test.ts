@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { vkfta } from '../../src/agreements/vkfta.js';
 import { evaluateOrigin } from '../../src/evaluate/evaluateOrigin.js';
 import { findProductRule } from '../../src/evaluate/findProductRule.js';
+import { findPreferences } from '../../src/preferences/findPreferences.js';
 
 /**
  * VKFTA worked cases on the list in force: Circular 09/2022/TT-BCT (HS 2017, applied from 1 August 2022), with the
@@ -23,6 +24,11 @@ describe('VKFTA: clothing under Circular 09/2022 ("CC or RVC 40 %")', () => {
     expect(r.status).toBe('originating');
     expect(r.criterion).toBe('CC');
     expect(r.rule).toMatchObject({ id: '610910', cite: { source: 'circ-09-2022-certo' } });
+  });
+  it('Form VK box 8 reads "CTC" for the change of chapter met (Circular 40/2015, overleaf note 3)', () => {
+    const r = findPreferences(shipment('610910', [m('jersey', '600622', '65')], { operations: ['cutting_sewing'] }), [vkfta]);
+    if (r.status !== 'ok') throw new Error('invalid');
+    expect(r.ranked[0]!.proofs[0]!.originCriterion).toMatchObject({ box: '8', text: 'CTC' });
   });
   it('the clothing headings the HS 2012 data left as gaps now have rows', () => {
     expect(findProductRule(vkfta, '620342').status).toBe('found');
