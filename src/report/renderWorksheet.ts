@@ -95,6 +95,8 @@ function worksheetBlocks(p: AgreementPreference, shipment: Extract<PreferencesRe
       { type: 'p', text: `${o.rule.id} (${o.rule.scope}${o.rule.ex ? `, ${o.rule.ex}` : ''}): \`${o.rule.expression}\`` },
       { type: 'p', text: `“${o.rule.text.replace(/\n/g, ' ')}” — ${o.rule.cite.source}, ${o.rule.cite.ref}` },
     );
+    const list = o.agreement.psrList;
+    if (list) blocks.push({ type: 'p', text: renderMessage(lang, list.until ? 'heading_psr_list_until' : 'heading_psr_list', { from: list.from, until: list.until ?? '' }) });
   }
   if (o.trace) {
     const lines: string[] = [];
