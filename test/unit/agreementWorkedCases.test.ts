@@ -322,3 +322,18 @@ describe('ATIGA before 1 April 2023: the HS 2017 list of Circular 10/2019/TT-BCT
     expect(r.reason).toMatchObject({ key: 'result_psr_not_in_force', params: { from: '2019-09-05' } });
   });
 });
+
+describe('AANZFTA before 1 March 2024: the HS 2017 list of Circular 42/2018/TT-BCT (from 1 January 2019)', () => {
+  const costs = { directLabour: '10', directOverhead: '5', profit: '5' };
+  it('a chair (9401.61) from an imported frame of 9401.90 at 62 % meets "RVC 35 % + CTSH" in 2023 (38 % by build-down)', () => {
+    const r = evaluateOrigin({ ...shipment('AU', '940161', { fob: '100' }, [cn('frame', '940190', '62')], costs), date: '2023-06-01' }, aanzfta);
+    expect(r.status).toBe('originating');
+    expect(r.criterion).toBe('RVC(35% FOB) and CTSH');
+    expect(r.rule?.cite.source).toBe('circ-42-2018-certo');
+    expect(r.agreement.psrList).toEqual({ from: '2019-01-01', until: '2024-02-29' });
+  });
+  it('the same chair from a same-subheading shell at 62 % fails every alternative', () => {
+    const r = evaluateOrigin({ ...shipment('AU', '940161', { fob: '100' }, [cn('shell', '940161', '62')], costs), date: '2023-06-01' }, aanzfta);
+    expect(r.status).toBe('not_originating');
+  });
+});
