@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
-import { ROOT, checkRowRule, hsDescriptions, hsSubheadings, problemsSection, readTranscript, rowsPerChapter } from './kit.js';
+import { ROOT, checkRowRule, hsDescriptions, hsSubheadings, problemsSection, readTranscript, rowsPerChapter, finishImport } from './kit.js';
 
 const DIR = join(ROOT, 'rules/aanzfta');
 const TRANSCRIPT = join(DIR, 'source/psr-42-2018.transcript.txt');
@@ -346,12 +346,7 @@ function main(): void {
     '',
     ...problemsSection(problems),
   ].join('\n');
-  writeFileSync(join(DIR, OUT_REPORT), report);
-  console.log(report.split('\n').slice(4, 11).join('\n'));
-  if (problems.length) {
-    console.error(`${problems.length} problem(s): see rules/aanzfta/${OUT_REPORT}`);
-    process.exitCode = 1;
-  }
+  finishImport(DIR, report, problems, [4, 11], OUT_REPORT);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

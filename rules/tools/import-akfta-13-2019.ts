@@ -23,7 +23,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
-import { ROOT, hsDescriptions, problemsSection, readTranscript, rowsPerChapter } from './kit.js';
+import { ROOT, hsDescriptions, problemsSection, readTranscript, rowsPerChapter, finishImport } from './kit.js';
 
 const DIR = join(ROOT, 'rules/akfta');
 const TRANSCRIPT = join(DIR, 'source/psr-13-2019.transcript.txt');
@@ -414,12 +414,7 @@ function main(): void {
     '',
     ...problemsSection(problems),
   ].join('\n');
-  writeFileSync(join(DIR, OUT_REPORT), report);
-  console.log(report.split('\n').slice(4, 11).join('\n'));
-  if (problems.length) {
-    console.error(`${problems.length} problem(s): see rules/akfta/${OUT_REPORT}`);
-    process.exitCode = 1;
-  }
+  finishImport(DIR, report, problems, [4, 11], OUT_REPORT);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -128,12 +128,12 @@ export function checkRowRule(row: Record<string, unknown>, problems: string[]): 
   for (const x of inText) if (!inRule.has(x)) problems.push(`row ${String(row.id)}: RVC${x} of the text is missing from the rule`);
 }
 
-/** Writes `rules/<id>/import-report.md`, prints its summary lines, and fails the run when there are problems. */
-export function finishImport(dir: string, report: string, problems: readonly string[], summary: [number, number] = [4, 11]): void {
-  writeFileSync(join(dir, 'import-report.md'), report);
+/** Writes `rules/<id>/import-report.md` (or `file`), prints its summary lines, and fails the run when there are problems. */
+export function finishImport(dir: string, report: string, problems: readonly string[], summary: [number, number] = [4, 11], file = 'import-report.md'): void {
+  writeFileSync(join(dir, file), report);
   console.log(report.split('\n').slice(...summary).join('\n'));
   if (problems.length) {
-    console.error(`${problems.length} problem(s): see ${join(dir, 'import-report.md').slice(ROOT.length + 1)}`);
+    console.error(`${problems.length} problem(s): see ${join(dir, file).slice(ROOT.length + 1)}`);
     process.exitCode = 1;
   }
 }
