@@ -34,10 +34,18 @@ describe('VKFTA: clothing under Circular 09/2022 ("CC or RVC 40 %")', () => {
     expect(findProductRule(vkfta, '620342').status).toBe('found');
     expect(findProductRule(vkfta, '621710').status).toBe('found');
   });
-  it('shipments before 1 August 2022 fell under the HS 2012 list, which is no longer the data: undetermined', () => {
-    const r = evaluateOrigin(shipment('610910', [m('jersey', '600622', '65')], { operations: ['cutting_sewing'] }, '2022-07-31'), vkfta);
-    expect(r.status).toBe('undetermined');
-    expect(r.reason).toMatchObject({ key: 'result_psr_not_in_force', params: { verdict: 'originating', from: '2022-08-01' } });
+  it('from 20 December 2015 to 31 July 2022 the HS 2012 list (Annex 3-A as signed) decides: the same T-shirt also needed cutting and sewing in a Party', () => {
+    const cutSewn = evaluateOrigin(shipment('610910', [m('jersey', '600622', '65')], { operations: ['cutting_sewing'] }, '2022-07-31'), vkfta);
+    expect(cutSewn.status).toBe('originating');
+    expect(cutSewn.rule?.expression).toBe('CC and Process(cutting_sewing) or RVC(40% FOB)');
+    expect(cutSewn.agreement.psrList).toEqual({ from: '2015-12-20', until: '2022-07-31' });
+    expect(cutSewn.issues.map((i) => i.params?.id)).toContain('annex-as-signed-not-circular-text');
+    const sewnOnly = evaluateOrigin(shipment('610910', [m('jersey', '600622', '65')], { operations: ['assembly'] }, '2022-07-31'), vkfta);
+    expect(sewnOnly.status).toBe('not_originating');
+  });
+  it('shipments before 20 December 2015 are not covered', () => {
+    const r = evaluateOrigin(shipment('610910', [m('jersey', '600622', '65')], { operations: ['cutting_sewing'] }, '2015-12-19'), vkfta);
+    expect(r.status).toBe('invalid_input'); // the Agreement itself entered into force on 20 December 2015
   });
 });
 
