@@ -67,9 +67,15 @@ describe('RCEP golden cases (HS 2022 list)', () => {
     expect(r.status).toBe('originating');
     expect(r.criterion).toBe('CTH');
   });
-  it('shipments before 2023 fell under the HS 2012 list, which is not in the data', () => {
+  it('shipments in 2022 are judged under the HS 2012 list of Circular 05/2022 (Annex 3A as signed)', () => {
     const r = evaluateOrigin(shipment('280110', [m('salt', '250100', '70')], { operations: ['chemical_reaction'] }, '2022-12-31'), rcep);
-    expect(r.status).toBe('undetermined');
-    expect(r.reason.key).toBe('result_psr_not_in_force');
+    expect(r.status).toBe('originating');
+    expect(r.rule?.cite.source).toBe('circ-05-2022-certo');
+    expect(r.agreement.psrList).toEqual({ from: '2022-01-01', until: '2022-12-31' });
+    expect(r.transposition).toMatchObject({ from: 'HS2022', to: 'HS2012' });
+  });
+  it('before 1 January 2022 RCEP was not in force for Viet Nam', () => {
+    const r = evaluateOrigin(shipment('280110', [m('salt', '250100', '70')], { operations: ['chemical_reaction'] }, '2021-12-31'), rcep);
+    expect(r.status).toBe('invalid_input');
   });
 });
