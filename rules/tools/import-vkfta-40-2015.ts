@@ -33,15 +33,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MaterialSelector, RuleNode } from '../../src/rules/ast.js';
-import { formatRuleExpression } from '../../src/rules/formatRuleExpression.js';
-import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
-import { ROOT, SHARED, finishImport, percentsOf, problemsSection } from './kit.js';
+import { ROOT, finishImport, hsDescriptions, hsSubheadings, problemsSection } from './kit.js';
+import { type Translation, codeRun, collectRows, criterionReport, translateWith } from './import-vkfta.js';
 
 const DIR = join(ROOT, 'rules/vkfta');
 const TRANSCRIPTS = ['annex3a-part1.transcript.txt', 'annex3a-part2.transcript.txt', 'annex3a-part3.transcript.txt'].map((f) => join(DIR, 'source', f));
-const HS2012_JSON = join(SHARED, 'data/hs-correlation-unsd/classification-json/classificationH4.json');
 const SOURCE_FILE = 'data/tax_legal/tax_database/03_Customs/Circulars/FTA/9. Vietnam - Han Quoc/Annex 3/Annex 3/Doc_Undated_ANNEX_3_A.md';
 const SOURCE_ID = 'vkfta-annex3a';
 const WINDOW = 16000;
@@ -145,44 +142,8 @@ function ruleOf(text: string): string {
     .join(' or ');
 }
 
-export interface Translation {
-  /** One entry per row to write: without `ex` for a plain rule, one per part for a split rule. */
-  readonly parts: readonly { readonly ex?: string; readonly rule: string }[];
-  readonly note?: string;
-  readonly how: 'grammar' | 'override';
-}
-
-/** An annex rule text → expression(s). */
-export function translate(text: string): Translation {
-  const o = OVERRIDES[text];
-  if (o) return { parts: [{ rule: o.rule }], note: o.note, how: 'override' };
-  const split = text.match(PART);
-  if (split) {
-    const [, exA = '', ruleA = '', exB = '', ruleB = ''] = split;
-    return { parts: [{ ex: `A. ${exA}`, rule: ruleOf(ruleA) }, { ex: `B. ${exB}`, rule: ruleOf(ruleB) }], note: TEXT_NOTES[text] ?? SPLIT_NOTE, how: 'grammar' };
-  }
-  const note = TEXT_NOTES[text];
-  return { parts: [{ rule: ruleOf(text) }], ...(note ? { note } : {}), how: 'grammar' };
-}
-
-/** Percentages a rule text states: "RVC(40)", "60%". */
-function textPercents(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/RVC\((\d+(?:\.\d+)?)\)/g)) out.add(String(Number(m[1])));
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*%/g)) out.add(String(Number(m[1])));
-  return out;
-}
-
-function selectorsOf(node: RuleNode, out: MaterialSelector[] = []): MaterialSelector[] {
-  if (node.kind === 'any_of' || node.kind === 'all_of') node.of.forEach((n) => selectorsOf(n, out));
-  else {
-    for (const key of ['except', 'allow', 'materials', 'relativeTo'] as const) {
-      const s = (node as Partial<Record<typeof key, MaterialSelector>>)[key];
-      if (s) out.push(s);
-    }
-  }
-  return out;
-}
+/** An annex rule text → expression(s), by the shared reader of import-vkfta.ts with this annex's English grammar. */
+export const translate = (text: string): Translation => translateWith({ overrides: OVERRIDES, notes: TEXT_NOTES, part: PART, splitNote: SPLIT_NOTE, ruleOf }, text);
 
 interface Line {
   file: string;
@@ -208,19 +169,7 @@ function readTranscripts(): Line[] {
       const sep = line.indexOf(' :: ');
       if (sep < 0 || offset < 0) throw new Error(`${file}: malformed transcript line: ${line}`);
       const text = line.slice(sep + 4).trim();
-      let heading = '';
-      const codes = line
-        .slice(0, sep)
-        .trim()
-        .split(/\s+/)
-        .map((tok) => {
-          if (/^\d{4}\.\d\d$/.test(tok)) {
-            heading = tok.slice(0, 4);
-            return { code: heading + tok.slice(5), shown: tok };
-          }
-          if (/^\.\d\d$/.test(tok) && heading) return { code: heading + tok.slice(1), shown: `${heading}${tok}` };
-          throw new Error(`${file}: bad code token "${tok}" in: ${line}`);
-        });
+      const codes = codeRun(line.slice(0, sep), `${file}: ${line}`);
       lines.push({ file, offset, codes, text });
     }
   }
@@ -228,64 +177,25 @@ function readTranscripts(): Line[] {
 }
 
 function main(): void {
-  const hs = JSON.parse(readFileSync(HS2012_JSON, 'utf8')) as { results: { id: string; text: string }[] };
-  const desc = new Map(hs.results.map((r) => [r.id, r.text.replace(/^\d+ - /, '')]));
-  const subheadings = new Set(hs.results.map((r) => r.id).filter((id) => /^\d{6}$/.test(id) && id !== '999999'));
+  const desc = hsDescriptions('HS2012');
+  const subheadings = new Set(hsSubheadings(desc));
   const knownCode = (c: string) => (c.length === 2 || c.length === 4 ? desc.has(c) : subheadings.has(c));
   const problems: string[] = [];
 
   const lines = readTranscripts();
-  const rows: PsrRow[] = [];
-  const texts = new Map<string, Translation & { count: number; example: string }>();
-  const seen = new Set<string>();
-  let previous = '';
-
-  for (const line of lines) {
-    let entry = texts.get(line.text);
-    if (!entry) {
-      const t = translate(line.text);
-      for (const p of t.parts) {
-        const parsed = parseRuleExpression(p.rule);
-        if (!parsed.success) throw new Error(`expression for "${line.text}" does not parse: ${parsed.issue.message}`);
-        if (formatRuleExpression(parsed.rule) !== p.rule) throw new Error(`expression "${p.rule}" is not in canonical form: ${formatRuleExpression(parsed.rule)}`);
-        for (const sel of selectorsOf(parsed.rule))
-          for (const item of sel)
-            if (item.type === 'hs') for (const c of new Set([item.from, item.to])) if (!knownCode(c)) throw new Error(`"${line.text}": ${c} is not an HS 2012 code`);
-      }
-      // Every percentage of the text is in an expression, and no expression states one the text does not.
-      const inText = textPercents(line.text);
-      const inRule = new Set<string>();
-      for (const p of t.parts) {
-        const parsed = parseRuleExpression(p.rule);
-        if (parsed.success) percentsOf(parsed.rule, inRule);
-      }
-      for (const x of inText) if (!inRule.has(x)) problems.push(`"${line.text}": ${x}% of the text is missing from the expression`);
-      for (const x of inRule) if (!inText.has(x)) problems.push(`"${line.text}": ${x}% of the expression is not in the text`);
-      entry = { ...t, count: 0, example: line.codes[0]?.shown ?? '' };
-      texts.set(line.text, entry);
-    }
-    for (const { code, shown } of line.codes) {
-      if (seen.has(code)) throw new Error(`code ${shown} listed twice`);
-      if (!subheadings.has(code)) throw new Error(`code ${shown} is not an HS 2012 subheading`);
-      if (code <= previous) throw new Error(`code ${shown} is out of annex order (after ${previous})`);
-      seen.add(code);
-      previous = code;
-      entry.count++;
-      const cite = { source: SOURCE_ID, ref: `Annex 3-A row ${shown}; ${SOURCE_FILE}, characters ${line.offset}-${line.offset + WINDOW}` };
-      entry.parts.forEach((p, i) => {
-        rows.push({
-          id: p.ex === undefined ? code : `${code}.${i + 1}`,
-          scope: code,
-          ...(p.ex !== undefined ? { ex: p.ex } : {}),
-          description: desc.get(code) ?? '',
-          rule: p.rule,
-          text: line.text,
-          cite,
-          ...(entry.note ? { note: entry.note } : {}),
-        });
-      });
-    }
-  }
+  const { rows, texts, seen } = collectRows(
+    lines,
+    {
+      translate,
+      knownCode,
+      subheadings,
+      hs: 'HS 2012',
+      describe: (code) => desc.get(code) ?? '',
+      cite: (line, shown) => ({ source: SOURCE_ID, ref: `Annex 3-A row ${shown}; ${SOURCE_FILE}, characters ${line.offset}-${line.offset + WINDOW}` }),
+      note: (entryNote) => entryNote,
+    },
+    problems,
+  );
 
   // Completeness: the annex lists every HS 2012 subheading exactly once.
   if (seen.size !== EXPECTED_CODES) problems.push(`${seen.size} codes read, ${EXPECTED_CODES} expected`);
@@ -297,16 +207,12 @@ function main(): void {
   const psr = { $schema: '../../docs/schema/psr.schema.json', agreement: 'vkfta', hsVersion: 'HS2012', rows, gaps: [] };
   if (!problems.length) writeFileSync(join(DIR, 'psr-40-2015.json'), `${JSON.stringify(psr, null, 2)}\n`);
 
-  const byChapter = new Map<string, { rows: number; codes: number }>();
-  for (const c of seen) {
-    const e = byChapter.get(c.slice(0, 2)) ?? { rows: 0, codes: 0 };
-    e.codes++;
-    byChapter.set(c.slice(0, 2), e);
-  }
-  for (const r of rows) byChapter.get(r.scope.slice(0, 2))!.rows++;
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const sorted = [...texts].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
-  const overrides = sorted.filter(([, e]) => e.how === 'override');
+  const tables = criterionReport(texts, seen, rows, {
+    rows: 'annex rows',
+    text: 'annex rule text',
+    intro: 'Rows = annex rows carrying the text. The text is verbatim as transcribed.',
+    codes: 'annex codes',
+  });
   const report = [
     '# VKFTA earlier list (Circular 40/2015/TT-BCT Annex II = Annex 3-A as signed, HS 2012): import report',
     '',
@@ -314,30 +220,12 @@ function main(): void {
     '',
     `- Annex rows read: ${seen.size} (every HS 2012 subheading once: ${missing.length === 0 && seen.size === EXPECTED_CODES ? 'yes' : 'NO'}).`,
     `- Rows written to psr-40-2015.json: ${rows.length} (${rows.filter((r) => r.ex !== undefined).length} of them "ex" rows: ${rows.filter((r) => r.ex !== undefined).length / 2} split subheadings with two parts each).`,
-    `- Distinct rule texts: ${texts.size}; translated by the grammar: ${texts.size - overrides.length}; by hand (overrides): ${overrides.length}.`,
+    `- Distinct rule texts: ${texts.size}; translated by the grammar: ${texts.size - tables.overrides}; by hand (overrides): ${tables.overrides}.`,
     `- Problems: ${problems.length}.`,
     '',
     '## Rule texts',
     '',
-    'Rows = annex rows carrying the text. The text is verbatim as transcribed.',
-    '',
-    '| annex rows | first row | annex rule text | expression | how |',
-    '|---|---|---|---|---|',
-    ...sorted.map(
-      ([text, e]) =>
-        `| ${e.count} | ${e.example} | ${esc(text)} | ${e.parts.map((p) => `${p.ex ? `${esc(p.ex)}: ` : ''}\`${esc(p.rule)}\``).join('<br>')} | ${e.how}${e.note ? ' (note)' : ''} |`,
-    ),
-    '',
-    '## Notes on the rows',
-    '',
-    ...sorted.filter(([, e]) => e.note).map(([text, e]) => `- **${esc(text)}** (${e.count} ${e.count === 1 ? 'row' : 'rows'}): ${e.note}`),
-    '',
-    '## Rows per chapter',
-    '',
-    'annex codes / rows written:',
-    '',
-    [...byChapter].map(([ch, e]) => `${ch}:${e.codes}/${e.rows}`).join(' '),
-    '',
+    ...tables.lines,
     ...problemsSection(problems),
   ].join('\n');
   finishImport(DIR, report, problems, [4, 8], 'import-report-40-2015.md');

@@ -161,28 +161,41 @@ export interface Translation {
   readonly how: 'grammar' | 'override';
 }
 
-/** A criterion text of the list → expression(s). */
-export function translate(text: string): Translation {
-  const o = OVERRIDES[text];
-  if (o) return { parts: [{ rule: o.rule }], note: o.note, how: 'override' };
-  const split = text.match(PART);
-  if (split) {
-    const [, exA = '', ruleA = '', exB = '', ruleB = ''] = split;
-    return { parts: [{ ex: `A. ${exA}`, rule: ruleOf(ruleA) }, { ex: `B. ${exB}`, rule: ruleOf(ruleB) }], note: TEXT_NOTES[text] ?? SPLIT_NOTE, how: 'grammar' };
-  }
-  const note = TEXT_NOTES[text];
-  return { parts: [{ rule: ruleOf(text) }], ...(note ? { note } : {}), how: 'grammar' };
+/** How one list words its criteria: hand translations, notes, the A/B split pattern, and the plain-criterion reader. */
+export interface ListGrammar {
+  readonly overrides: Readonly<Record<string, { rule: string; note: string }>>;
+  readonly notes: Readonly<Record<string, string>>;
+  readonly part: RegExp;
+  readonly splitNote: string;
+  readonly ruleOf: (text: string) => string;
 }
 
+/** A criterion text → expression(s): a hand translation, an A/B split into two "ex" parts, or one plain rule. */
+export function translateWith(g: ListGrammar, text: string): Translation {
+  const o = g.overrides[text];
+  if (o) return { parts: [{ rule: o.rule }], note: o.note, how: 'override' };
+  const split = text.match(g.part);
+  if (split) {
+    const [, exA = '', ruleA = '', exB = '', ruleB = ''] = split;
+    return { parts: [{ ex: `A. ${exA}`, rule: g.ruleOf(ruleA) }, { ex: `B. ${exB}`, rule: g.ruleOf(ruleB) }], note: g.notes[text] ?? g.splitNote, how: 'grammar' };
+  }
+  const note = g.notes[text];
+  return { parts: [{ rule: g.ruleOf(text) }], ...(note ? { note } : {}), how: 'grammar' };
+}
+
+/** A criterion text of the list → expression(s). */
+export const translate = (text: string): Translation => translateWith({ overrides: OVERRIDES, notes: TEXT_NOTES, part: PART, splitNote: SPLIT_NOTE, ruleOf }, text);
+
 /** Percentages a criterion states: "RVC(40)", "RVC 40%", "60%". */
-function textPercents(text: string): Set<string> {
+export function textPercents(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(/RVC\((\d+(?:\.\d+)?)\)/g)) out.add(String(Number(m[1])));
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*%/g)) out.add(String(Number(m[1])));
   return out;
 }
 
-function selectorsOf(node: RuleNode, out: MaterialSelector[] = []): MaterialSelector[] {
+/** Every material selector of a rule (exceptions, allowances, materials, bases), to check the codes they name. */
+export function selectorsOf(node: RuleNode, out: MaterialSelector[] = []): MaterialSelector[] {
   if (node.kind === 'any_of' || node.kind === 'all_of') node.of.forEach((n) => selectorsOf(n, out));
   else {
     for (const key of ['except', 'allow', 'materials', 'relativeTo'] as const) {
@@ -191,6 +204,145 @@ function selectorsOf(node: RuleNode, out: MaterialSelector[] = []): MaterialSele
     }
   }
   return out;
+}
+
+/**
+ * Checks one translated criterion: every expression parses and is in canonical form, names only codes of the list's
+ * HS version, and states exactly the percentages the text states (a dropped or invented threshold stops the import).
+ */
+export function checkTranslation(text: string, t: Translation, knownCode: (c: string) => boolean, hs: string, problems: string[]): void {
+  const inRule = new Set<string>();
+  for (const p of t.parts) {
+    const parsed = parseRuleExpression(p.rule);
+    if (!parsed.success) throw new Error(`expression for "${text}" does not parse: ${parsed.issue.message}`);
+    if (formatRuleExpression(parsed.rule) !== p.rule) throw new Error(`expression "${p.rule}" is not in canonical form: ${formatRuleExpression(parsed.rule)}`);
+    for (const sel of selectorsOf(parsed.rule))
+      for (const item of sel) if (item.type === 'hs') for (const c of new Set([item.from, item.to])) if (!knownCode(c)) throw new Error(`"${text}": ${c} is not an ${hs} code`);
+    percentsOf(parsed.rule, inRule);
+  }
+  const inText = textPercents(text);
+  for (const x of inText) if (!inRule.has(x)) problems.push(`"${text}": ${x}% of the text is missing from the expression`);
+  for (const x of inRule) if (!inText.has(x)) problems.push(`"${text}": ${x}% of the expression is not in the text`);
+}
+
+/** The report's tables: every criterion text with its expression(s), the notes on them, and codes / rows per chapter. */
+export function criterionReport(
+  texts: ReadonlyMap<string, Translation & { count: number; example: string }>,
+  seen: ReadonlySet<string>,
+  rows: readonly PsrRow[],
+  words: { readonly rows: string; readonly text: string; readonly intro: string; readonly codes: string },
+): { readonly overrides: number; readonly lines: string[] } {
+  const byChapter = new Map<string, { rows: number; codes: number }>();
+  for (const c of seen) {
+    const e = byChapter.get(c.slice(0, 2)) ?? { rows: 0, codes: 0 };
+    e.codes++;
+    byChapter.set(c.slice(0, 2), e);
+  }
+  for (const r of rows) byChapter.get(r.scope.slice(0, 2))!.rows++;
+  const esc = (x: string) => x.replace(/\|/g, '\\|');
+  const sorted = [...texts].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
+  const lines = [
+    words.intro,
+    '',
+    `| ${words.rows} | first row | ${words.text} | expression | how |`,
+    '|---|---|---|---|---|',
+    ...sorted.map(
+      ([text, e]) =>
+        `| ${e.count} | ${e.example} | ${esc(text)} | ${e.parts.map((p) => `${p.ex ? `${esc(p.ex)}: ` : ''}\`${esc(p.rule)}\``).join('<br>')} | ${e.how}${e.note ? ' (note)' : ''} |`,
+    ),
+    '',
+    '## Notes on the rows',
+    '',
+    ...sorted.filter(([, e]) => e.note).map(([text, e]) => `- **${esc(text)}** (${e.count} ${e.count === 1 ? 'row' : 'rows'}): ${e.note}`),
+    '',
+    '## Rows per chapter',
+    '',
+    `${words.codes} / rows written:`,
+    '',
+    [...byChapter].map(([ch, e]) => `${ch}:${e.codes}/${e.rows}`).join(' '),
+    '',
+  ];
+  return { overrides: sorted.filter(([, e]) => e.how === 'override').length, lines };
+}
+
+/** One transcript line: a run of list rows carrying the same criterion text, and the read window it starts in. */
+export interface ListLine {
+  readonly offset: number;
+  readonly codes: readonly { readonly code: string; readonly shown: string }[];
+  readonly text: string;
+}
+
+/**
+ * Turns the transcript lines into rows: each criterion text is translated and checked once; each code must be a
+ * subheading of the list's HS version, listed once and in order. Returns the rows, the texts with their counts and
+ * the codes seen.
+ */
+export function collectRows(
+  lines: readonly ListLine[],
+  o: {
+    readonly translate: (text: string) => Translation;
+    readonly knownCode: (c: string) => boolean;
+    readonly subheadings: ReadonlySet<string>;
+    readonly hs: string;
+    readonly describe: (code: string) => string;
+    readonly cite: (line: ListLine, shown: string) => PsrRow['cite'];
+    readonly note: (entryNote: string | undefined, ex: string | undefined, shown: string) => string | undefined;
+  },
+  problems: string[],
+): { rows: PsrRow[]; texts: Map<string, Translation & { count: number; example: string }>; seen: Set<string> } {
+  const rows: PsrRow[] = [];
+  const texts = new Map<string, Translation & { count: number; example: string }>();
+  const seen = new Set<string>();
+  let previous = '';
+  for (const line of lines) {
+    let entry = texts.get(line.text);
+    if (!entry) {
+      const t = o.translate(line.text);
+      checkTranslation(line.text, t, o.knownCode, o.hs, problems);
+      entry = { ...t, count: 0, example: line.codes[0]?.shown ?? '' };
+      texts.set(line.text, entry);
+    }
+    for (const { code, shown } of line.codes) {
+      if (seen.has(code)) throw new Error(`code ${shown} listed twice`);
+      if (!o.subheadings.has(code)) throw new Error(`code ${shown} is not an ${o.hs} subheading`);
+      if (code <= previous) throw new Error(`code ${shown} is out of list order (after ${previous})`);
+      seen.add(code);
+      previous = code;
+      entry.count++;
+      const cite = o.cite(line, shown);
+      const e = entry;
+      e.parts.forEach((p, i) => {
+        const note = o.note(e.note, p.ex, shown);
+        rows.push({
+          id: p.ex === undefined ? code : `${code}.${i + 1}`,
+          scope: code,
+          ...(p.ex !== undefined ? { ex: p.ex } : {}),
+          description: o.describe(code),
+          rule: p.rule,
+          text: line.text,
+          cite,
+          ...(note ? { note } : {}),
+        });
+      });
+    }
+  }
+  return { rows, texts, seen };
+}
+
+/** "0101.21 .29 .30" → the codes of a run (".29" continues the heading before it), with the text to show for each. */
+export function codeRun(run: string, where: string): { code: string; shown: string }[] {
+  let heading = '';
+  return run
+    .trim()
+    .split(/\s+/)
+    .map((tok) => {
+      if (/^\d{4}\.\d\d$/.test(tok)) {
+        heading = tok.slice(0, 4);
+        return { code: heading + tok.slice(5), shown: tok };
+      }
+      if (/^\.\d\d$/.test(tok) && heading) return { code: heading + tok.slice(1), shown: `${heading}${tok}` };
+      throw new Error(`bad code token "${tok}" in: ${where}`);
+    });
 }
 
 interface Line {
@@ -210,19 +362,7 @@ function parseTranscript(): Line[] {
     const sep = line.indexOf(' :: ');
     if (sep < 0 || offset < 0) throw new Error(`malformed transcript line: ${line}`);
     const text = line.slice(sep + 4).trim();
-    let heading = '';
-    const codes = line
-      .slice(0, sep)
-      .trim()
-      .split(/\s+/)
-      .map((tok) => {
-        if (/^\d{4}\.\d\d$/.test(tok)) {
-          heading = tok.slice(0, 4);
-          return { code: heading + tok.slice(5), shown: tok };
-        }
-        if (/^\.\d\d$/.test(tok) && heading) return { code: heading + tok.slice(1), shown: `${heading}${tok}` };
-        throw new Error(`bad code token "${tok}" in: ${line}`);
-      });
+    const codes = codeRun(line.slice(0, sep), line);
     lines.push({ offset, codes, text });
   }
   return lines;
@@ -235,57 +375,22 @@ function main(): void {
   const problems: string[] = [];
 
   const lines = parseTranscript();
-  const rows: PsrRow[] = [];
-  const texts = new Map<string, Translation & { count: number; example: string }>();
-  const seen = new Set<string>();
-  let previous = '';
-
-  for (const line of lines) {
-    let entry = texts.get(line.text);
-    if (!entry) {
-      const t = translate(line.text);
-      const inRule = new Set<string>();
-      for (const p of t.parts) {
-        const parsed = parseRuleExpression(p.rule);
-        if (!parsed.success) throw new Error(`expression for "${line.text}" does not parse: ${parsed.issue.message}`);
-        if (formatRuleExpression(parsed.rule) !== p.rule) throw new Error(`expression "${p.rule}" is not in canonical form: ${formatRuleExpression(parsed.rule)}`);
-        for (const sel of selectorsOf(parsed.rule))
-          for (const item of sel)
-            if (item.type === 'hs') for (const c of new Set([item.from, item.to])) if (!knownCode(c)) throw new Error(`"${line.text}": ${c} is not an HS 2017 code`);
-        percentsOf(parsed.rule, inRule);
-      }
-      // Every percentage of the text is in an expression, and no expression states one the text does not.
-      const inText = textPercents(line.text);
-      for (const x of inText) if (!inRule.has(x)) problems.push(`"${line.text}": ${x}% of the text is missing from the expression`);
-      for (const x of inRule) if (!inText.has(x)) problems.push(`"${line.text}": ${x}% of the expression is not in the text`);
-      entry = { ...t, count: 0, example: line.codes[0]?.shown ?? '' };
-      texts.set(line.text, entry);
-    }
-    for (const { code, shown } of line.codes) {
-      if (seen.has(code)) throw new Error(`code ${shown} listed twice`);
-      if (!subheadings.has(code)) throw new Error(`code ${shown} is not an HS 2017 subheading`);
-      if (code <= previous) throw new Error(`code ${shown} is out of list order (after ${previous})`);
-      seen.add(code);
-      previous = code;
-      entry.count++;
-      const end = Math.min(line.offset + WINDOW, SOURCE_LENGTH);
-      const cite = { source: SOURCE_ID, ref: `Phụ lục (Quy tắc cụ thể mặt hàng), Điều 3, ${shown}; ${SOURCE_FILE}, characters ${line.offset}-${end}` };
-      const gloss = EX_GLOSS[shown];
-      entry.parts.forEach((p, i) => {
-        const note = [entry.note, p.ex !== undefined && gloss ? `Parts in English: ${gloss}.` : undefined].filter(Boolean).join(' ');
-        rows.push({
-          id: p.ex === undefined ? code : `${code}.${i + 1}`,
-          scope: code,
-          ...(p.ex !== undefined ? { ex: p.ex } : {}),
-          description: desc.get(code) ?? '',
-          rule: p.rule,
-          text: line.text,
-          cite,
-          ...(note ? { note } : {}),
-        });
-      });
-    }
-  }
+  const { rows, texts, seen } = collectRows(
+    lines,
+    {
+      translate,
+      knownCode,
+      subheadings,
+      hs: 'HS 2017',
+      describe: (code) => desc.get(code) ?? '',
+      cite: (line, shown) => ({
+        source: SOURCE_ID,
+        ref: `Phụ lục (Quy tắc cụ thể mặt hàng), Điều 3, ${shown}; ${SOURCE_FILE}, characters ${line.offset}-${Math.min(line.offset + WINDOW, SOURCE_LENGTH)}`,
+      }),
+      note: (entryNote, ex, shown) => [entryNote, ex !== undefined && EX_GLOSS[shown] ? `Parts in English: ${EX_GLOSS[shown]}.` : undefined].filter(Boolean).join(' ') || undefined,
+    },
+    problems,
+  );
 
   // Completeness: the list gives every HS 2017 subheading exactly once.
   if (seen.size !== EXPECTED_CODES) problems.push(`${seen.size} codes read, ${EXPECTED_CODES} expected`);
@@ -297,16 +402,12 @@ function main(): void {
   const psr = { $schema: '../../docs/schema/psr.schema.json', agreement: 'vkfta', hsVersion: 'HS2017', rows, gaps: [] };
   if (!problems.length) writeFileSync(join(DIR, 'psr.json'), `${JSON.stringify(psr, null, 2)}\n`);
 
-  const byChapter = new Map<string, { rows: number; codes: number }>();
-  for (const c of seen) {
-    const e = byChapter.get(c.slice(0, 2)) ?? { rows: 0, codes: 0 };
-    e.codes++;
-    byChapter.set(c.slice(0, 2), e);
-  }
-  for (const r of rows) byChapter.get(r.scope.slice(0, 2))!.rows++;
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const sorted = [...texts].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
-  const overrides = sorted.filter(([, e]) => e.how === 'override');
+  const tables = criterionReport(texts, seen, rows, {
+    rows: 'rows',
+    text: 'criterion (verbatim)',
+    intro: 'Rows = list rows carrying the text. The text is verbatim as transcribed (Vietnamese, as printed).',
+    codes: 'list codes',
+  });
   const exRows = rows.filter((r) => r.ex !== undefined).length;
   const report = [
     '# VKFTA PSR import report',
@@ -316,7 +417,7 @@ function main(): void {
     `- List rows read: ${seen.size} (every HS 2017 subheading once, in order: ${missing.length === 0 && seen.size === EXPECTED_CODES ? 'yes' : 'NO'}).`,
     `- Rows written to psr.json: ${rows.length} (${exRows} of them "ex" rows: ${exRows / 2} split subheadings with two parts each).`,
     `- Gaps: none. Every subheading has its row.`,
-    `- Distinct criterion texts: ${texts.size}; translated by the grammar: ${texts.size - overrides.length}; by hand (overrides): ${overrides.length}.`,
+    `- Distinct criterion texts: ${texts.size}; translated by the grammar: ${texts.size - tables.overrides}; by hand (overrides): ${tables.overrides}.`,
     `- Problems: ${problems.length}.`,
     '',
     '## How the criteria are read',
@@ -331,25 +432,7 @@ function main(): void {
     '',
     '## Criterion texts',
     '',
-    'Rows = list rows carrying the text. The text is verbatim as transcribed (Vietnamese, as printed).',
-    '',
-    '| rows | first row | criterion (verbatim) | expression | how |',
-    '|---|---|---|---|---|',
-    ...sorted.map(
-      ([text, e]) =>
-        `| ${e.count} | ${e.example} | ${esc(text)} | ${e.parts.map((p) => `${p.ex ? `${esc(p.ex)}: ` : ''}\`${esc(p.rule)}\``).join('<br>')} | ${e.how}${e.note ? ' (note)' : ''} |`,
-    ),
-    '',
-    '## Notes on the rows',
-    '',
-    ...sorted.filter(([, e]) => e.note).map(([text, e]) => `- **${esc(text)}** (${e.count} ${e.count === 1 ? 'row' : 'rows'}): ${e.note}`),
-    '',
-    '## Rows per chapter',
-    '',
-    'list codes / rows written:',
-    '',
-    [...byChapter].map(([ch, e]) => `${ch}:${e.codes}/${e.rows}`).join(' '),
-    '',
+    ...tables.lines,
     ...problemsSection(problems),
   ].join('\n');
   writeFileSync(join(DIR, 'import-report.md'), report);
