@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../rules/tools/build-outputs.js';
 import type { HsCorrelationTables } from '../../src/hs/transposeHsCode.js';
@@ -109,5 +110,25 @@ describe('how long a determination holds (findPreferences validUntil)', () => {
   it('under the current list, until the agreement stops applying to a party (Japan, 2030-12-31 in the test data)', () => {
     expect(prefs('2026-06-01', 'JP').validUntil).toEqual({ date: '2030-12-31', reason: 'agreement_ends' });
     expect(prefs('2026-06-01').validUntil).toBeUndefined();
+  });
+});
+
+describe('list selection by date (property)', () => {
+  const fta = compiled();
+  const lists = [
+    { from: '2024-01-01', expression: 'CTH or MaxNOM(70% EXW)' },
+    { from: '2021-01-01', expression: 'CC' },
+    { from: '2020-06-01', expression: 'MaxNOM(50% EXW)' },
+  ];
+  const day = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2029-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  it('every date is judged under the latest list whose first day is on or before it, or undetermined before the first', () => {
+    fc.assert(
+      fc.property(day, (date) => {
+        const r = evaluateOrigin(shirt(date), fta);
+        const list = lists.find((l) => l.from <= date);
+        if (!list) return r.reason.key === 'result_psr_not_in_force';
+        return r.rule?.expression === list.expression && r.agreement.psrList?.from === list.from && (list.from === '2024-01-01' || (r.agreement.psrList?.until ?? '') >= date);
+      }),
+    );
   });
 });
