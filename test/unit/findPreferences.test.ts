@@ -46,6 +46,8 @@ describe('findPreferences (golden shipments)', () => {
     expect(cptpp.origin.status).toBe('originating');
     expect(cptpp.criterion).toBe('CTH');
     expect(cptpp.origin.transposition?.materials).toContainEqual({ id: 'rubberwood', from: '440729', to: '440729|440799', by: 'candidates' });
+    const status = Object.fromEntries(r.ranked.map((p) => [p.agreement.id, p.origin.status]));
+    expect(status).toMatchObject({ ajcep: 'originating', rcep: 'originating', vjepa: 'undetermined' });
   });
   it('Viet Nam → Thailand: ATIGA and the ASEAN+1 agreements decide the chair; lists the data lacks only inform', () => {
     const r = findPreferences({ ...example('shipment-chair-jp.json'), importingCountry: 'TH' }, agreements);
@@ -143,6 +145,10 @@ describe('findPreferences (golden shipments)', () => {
     const r = findPreferences(example('shipment-phone-part-jp.json'), agreements);
     if (r.status !== 'ok') throw new Error('invalid');
     expect(r.ranked[0]).toMatchObject({ agreement: { id: 'cptpp' }, origin: { status: 'originating' } });
+    // RCEP 8517.79 "CTH or RVC40": the flex cable keeps the heading beyond de minimis, and the RVC is 35 %.
+    const rcep = r.ranked.find((p) => p.agreement.id === 'rcep')!;
+    expect(rcep.origin.status).toBe('not_originating');
+    expect(rcep.margins[0]?.figures).toMatchObject({ rvcPercent: '35.00' });
   });
   it('returns invalid_input with issues', () => {
     expect(findPreferences({}, agreements).status).toBe('invalid_input');
