@@ -1,4 +1,3 @@
-import { format, parseISO, subDays } from 'date-fns';
 import { showMoney } from '../criteria/shared.js';
 import { type EvaluateOriginOptions, type OriginResult, evaluateNormalizedOrigin } from '../evaluate/evaluateOrigin.js';
 import { type TraceNode, expressionOf } from '../evaluate/evaluateRuleTree.js';
@@ -8,6 +7,7 @@ import type { Money } from '../input/schema.js';
 import type { Issue } from '../issues.js';
 import { type Rational, compare, div, mul, parseDecimal, percentAmount, sub } from '../money/rational.js';
 import type { CompiledAgreement } from '../rules/compileAgreement.js';
+import { dayBefore } from '../rules/dayBefore.js';
 import type { AgreementFacts, Citation } from '../rules/schema.js';
 import { COUNTRIES } from '../generated/countries.js';
 
@@ -242,8 +242,6 @@ function validUntil(r: OriginResult, s: NormalizedShipment, a: CompiledAgreement
   for (const country of [s.exportingCountry, s.importingCountry]) sooner(a.facts.parties.find((p) => p.country === country)?.until, 'agreement_ends');
   return best;
 }
-
-const dayBefore = (date: string) => format(subDays(parseISO(date), 1), 'yyyy-MM-dd');
 
 function evidenceUntil(r: OriginResult, s: NormalizedShipment, a: CompiledAgreement, evalOptions: EvaluateOriginOptions): AgreementPreference['validUntil'] {
   const agreementId = a.facts.id;

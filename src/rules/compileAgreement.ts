@@ -1,6 +1,6 @@
-import { format, parseISO, subDays } from 'date-fns';
 import type { HsCorrelationTables } from '../hs/transposeHsCode.js';
 import type { RuleNode } from './ast.js';
+import { dayBefore } from './dayBefore.js';
 import { parseRuleExpression } from './parseRuleExpression.js';
 import { PROCESSES } from './processes.js';
 import { type AgreementFacts, type Citation, agreementFactsSchema, psrFileSchema } from './schema.js';
@@ -245,7 +245,7 @@ function compileEditions(raw: Record<string, unknown>, f: AgreementFacts, option
       for (const x of r.issues) issues.push({ ...x, path: [...path, x.file === 'psr' ? e.file : 'agreement', ...x.path] });
       continue;
     }
-    out.push({ ...r.agreement, psrUntil: format(subDays(parseISO(next), 1), 'yyyy-MM-dd') });
+    out.push({ ...r.agreement, psrUntil: dayBefore(next) });
     next = e.from;
   }
   return out;
