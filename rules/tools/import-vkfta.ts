@@ -281,15 +281,20 @@ export function collectRows(
   lines: readonly ListLine[],
   o: {
     readonly translate: (text: string) => Translation;
-    readonly knownCode: (c: string) => boolean;
-    readonly subheadings: ReadonlySet<string>;
+    /** The nomenclature of the list's HS version (code → description). */
+    readonly desc: ReadonlyMap<string, string>;
     readonly hs: string;
-    readonly describe: (code: string) => string;
+    /** How many subheadings the list must give (every one of its HS version). */
+    readonly expected: number;
+    /** Texts with a hand translation or note: each must occur. */
+    readonly handled: readonly string[];
     readonly cite: (line: ListLine, shown: string) => PsrRow['cite'];
     readonly note: (entryNote: string | undefined, ex: string | undefined, shown: string) => string | undefined;
   },
   problems: string[],
-): { rows: PsrRow[]; texts: Map<string, Translation & { count: number; example: string }>; seen: Set<string> } {
+): { rows: PsrRow[]; texts: Map<string, Translation & { count: number; example: string }>; seen: Set<string>; complete: boolean } {
+  const subheadings = new Set(hsSubheadings(o.desc));
+  const knownCode = (c: string) => (c.length === 2 || c.length === 4 ? o.desc.has(c) : subheadings.has(c));
   const rows: PsrRow[] = [];
   const texts = new Map<string, Translation & { count: number; example: string }>();
   const seen = new Set<string>();
@@ -298,13 +303,13 @@ export function collectRows(
     let entry = texts.get(line.text);
     if (!entry) {
       const t = o.translate(line.text);
-      checkTranslation(line.text, t, o.knownCode, o.hs, problems);
+      checkTranslation(line.text, t, knownCode, o.hs, problems);
       entry = { ...t, count: 0, example: line.codes[0]?.shown ?? '' };
       texts.set(line.text, entry);
     }
     for (const { code, shown } of line.codes) {
       if (seen.has(code)) throw new Error(`code ${shown} listed twice`);
-      if (!o.subheadings.has(code)) throw new Error(`code ${shown} is not an ${o.hs} subheading`);
+      if (!subheadings.has(code)) throw new Error(`code ${shown} is not an ${o.hs} subheading`);
       if (code <= previous) throw new Error(`code ${shown} is out of list order (after ${previous})`);
       seen.add(code);
       previous = code;
@@ -317,7 +322,7 @@ export function collectRows(
           id: p.ex === undefined ? code : `${code}.${i + 1}`,
           scope: code,
           ...(p.ex !== undefined ? { ex: p.ex } : {}),
-          description: o.describe(code),
+          description: o.desc.get(code) ?? '',
           rule: p.rule,
           text: line.text,
           cite,
@@ -326,7 +331,12 @@ export function collectRows(
       });
     }
   }
-  return { rows, texts, seen };
+  // Completeness: the list gives every subheading of its HS version exactly once; every hand translation is used.
+  if (seen.size !== o.expected) problems.push(`${seen.size} codes read, ${o.expected} expected`);
+  const missing = [...subheadings].filter((c) => !seen.has(c));
+  if (missing.length) problems.push(`${o.hs} subheadings without a row: ${missing.join(', ')}`);
+  for (const k of o.handled) if (!texts.has(k)) problems.push(`override or note for a text that does not occur: "${k}"`);
+  return { rows, texts, seen, complete: missing.length === 0 && seen.size === o.expected };
 }
 
 /** "0101.21 .29 .30" → the codes of a run (".29" continues the heading before it), with the text to show for each. */
@@ -370,19 +380,17 @@ function parseTranscript(): Line[] {
 
 function main(): void {
   const desc = hsDescriptions('HS2017');
-  const subheadings = new Set(hsSubheadings(desc));
-  const knownCode = (c: string) => (c.length === 2 || c.length === 4 ? desc.has(c) : subheadings.has(c));
   const problems: string[] = [];
 
   const lines = parseTranscript();
-  const { rows, texts, seen } = collectRows(
+  const { rows, texts, seen, complete } = collectRows(
     lines,
     {
       translate,
-      knownCode,
-      subheadings,
+      desc,
       hs: 'HS 2017',
-      describe: (code) => desc.get(code) ?? '',
+      expected: EXPECTED_CODES,
+      handled: [...Object.keys(OVERRIDES), ...Object.keys(TEXT_NOTES)],
       cite: (line, shown) => ({
         source: SOURCE_ID,
         ref: `Phụ lục (Quy tắc cụ thể mặt hàng), Điều 3, ${shown}; ${SOURCE_FILE}, characters ${line.offset}-${Math.min(line.offset + WINDOW, SOURCE_LENGTH)}`,
@@ -392,11 +400,6 @@ function main(): void {
     problems,
   );
 
-  // Completeness: the list gives every HS 2017 subheading exactly once.
-  if (seen.size !== EXPECTED_CODES) problems.push(`${seen.size} codes read, ${EXPECTED_CODES} expected`);
-  const missing = [...subheadings].filter((c) => !seen.has(c));
-  if (missing.length) problems.push(`HS 2017 subheadings without a row: ${missing.join(', ')}`);
-  for (const k of [...Object.keys(OVERRIDES), ...Object.keys(TEXT_NOTES)]) if (!texts.has(k)) problems.push(`override or note for a text that does not occur: "${k}"`);
   for (const k of Object.keys(EX_GLOSS)) if (!rows.some((r) => r.scope === k.replace('.', '') && r.ex !== undefined)) problems.push(`gloss for ${k}, which is not a split row`);
 
   const psr = { $schema: '../../docs/schema/psr.schema.json', agreement: 'vkfta', hsVersion: 'HS2017', rows, gaps: [] };
@@ -414,7 +417,7 @@ function main(): void {
     '',
     'Generated by `rules/tools/import-vkfta.ts` from `source/psr-hs2017.transcript.txt` (the product specific rules issued with Circular 09/2022/TT-BCT, HS 2017, in force from 1 August 2022).',
     '',
-    `- List rows read: ${seen.size} (every HS 2017 subheading once, in order: ${missing.length === 0 && seen.size === EXPECTED_CODES ? 'yes' : 'NO'}).`,
+    `- List rows read: ${seen.size} (every HS 2017 subheading once, in order: ${complete ? 'yes' : 'NO'}).`,
     `- Rows written to psr.json: ${rows.length} (${exRows} of them "ex" rows: ${exRows / 2} split subheadings with two parts each).`,
     `- Gaps: none. Every subheading has its row.`,
     `- Distinct criterion texts: ${texts.size}; translated by the grammar: ${texts.size - tables.overrides}; by hand (overrides): ${tables.overrides}.`,
