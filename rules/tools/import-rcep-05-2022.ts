@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseRuleExpression } from '../../src/rules/parseRuleExpression.js';
 import type { PsrRow } from '../../src/rules/schema.js';
 import { ROOT, checkRowRule, criterionTable, hsDescriptions, hsSubheadings, problemsSection, readTranscript, rowsPerChapter } from './kit.js';
-import { translate } from './import-rcep.js';
+import { tableRow, translate } from './import-rcep.js';
 
 const DIR = join(ROOT, 'rules/rcep');
 const TRANSCRIPT = join(DIR, 'source/psr-05-2022.transcript.txt');
@@ -56,11 +56,6 @@ function reading(text: string): { rule: string; note?: string } {
   return translate(normalise(text));
 }
 
-/** "01" → "01", "03.01" → "0301", "0304.31" → "030431". */
-function scopeOf(printed: string): string {
-  if (/^\d\d$/.test(printed) || /^\d\d\.\d\d$/.test(printed) || /^\d{4}\.\d\d$/.test(printed)) return printed.replace('.', '');
-  throw new Error(`bad code "${printed}"`);
-}
 
 type Entry = { rule: string; count: number; codes: string[] };
 
@@ -77,16 +72,7 @@ function main(): void {
     if (codePart === undefined || !textPart || fields.length !== 2 || offset < 0 || offset % WINDOW !== 0) {
       throw new Error(`malformed transcript line ${lineNumber}: ${line}`);
     }
-    const continued = codePart.startsWith('<');
-    const printed = continued ? codePart.slice(1) : codePart;
-    const scope = scopeOf(printed);
-    if (seen.has(scope)) throw new Error(`code ${printed} listed twice`);
-    seen.add(scope);
-    if (!desc.has(scope)) problems.push(`${printed} is not an HS 2012 code`);
-    const text = textPart.replace(/\s+/g, ' ').trim();
-    const start = continued ? offset - WINDOW : offset;
-    const end = Math.min(offset + WINDOW, SOURCE_CHARS);
-    if (continued) split.push(printed);
+    const { printed, scope, text, start, end } = tableRow(codePart, textPart, offset, { desc, hs: 'HS 2012', seen, split, window: WINDOW, sourceChars: SOURCE_CHARS }, problems);
     const r = reading(text);
     const parsed = parseRuleExpression(r.rule);
     if (!parsed.success) throw new Error(`expression for "${text}" does not parse: ${parsed.issue.message}`);

@@ -132,6 +132,34 @@ function scopeOf(printed: string): string {
   throw new Error(`bad code "${printed}"`);
 }
 
+/**
+ * One table row of an RCEP list transcript ("<code> :: <criterion>"; a leading "<" marks a row begun at the end of
+ * the previous window): its printed code and scope, checked to be listed once and to be a code of the nomenclature,
+ * its criterion with spacing normalised, and the characters it was read from. Split rows are collected in `split`.
+ */
+export function tableRow(
+  codePart: string,
+  textPart: string,
+  offset: number,
+  o: { readonly desc: ReadonlyMap<string, string>; readonly hs: string; readonly seen: Set<string>; readonly split: string[]; readonly window: number; readonly sourceChars: number },
+  problems: string[],
+): { printed: string; scope: string; text: string; start: number; end: number } {
+  const continued = codePart.startsWith('<');
+  const printed = continued ? codePart.slice(1) : codePart;
+  const scope = scopeOf(printed);
+  if (o.seen.has(scope)) throw new Error(`code ${printed} listed twice`);
+  o.seen.add(scope);
+  if (!o.desc.has(scope)) problems.push(`${printed} is not an ${o.hs} code`);
+  if (continued) o.split.push(printed);
+  return {
+    printed,
+    scope,
+    text: textPart.replace(/\s+/g, ' ').trim(),
+    start: continued ? offset - o.window : offset,
+    end: Math.min(offset + o.window, o.sourceChars),
+  };
+}
+
 type Entry = { rule: string; note?: string; count: number; codes: string[] };
 
 function main(): void {
@@ -145,16 +173,7 @@ function main(): void {
   for (const { offset, parts: fields, line } of readTranscript(TRANSCRIPT)) {
     const [codePart, textPart] = fields;
     if (codePart === undefined || !textPart || offset < 0) throw new Error(`malformed transcript line: ${line}`);
-    const continued = codePart.startsWith('<');
-    const printed = continued ? codePart.slice(1) : codePart;
-    const scope = scopeOf(printed);
-    if (seen.has(scope)) throw new Error(`code ${printed} listed twice`);
-    seen.add(scope);
-    if (!desc.has(scope)) problems.push(`${printed} is not an HS 2022 code`);
-    const text = textPart.replace(/\s+/g, ' ').trim();
-    const start = continued ? offset - WINDOW : offset;
-    const end = Math.min(offset + WINDOW, SOURCE_CHARS);
-    if (continued) split.push(printed);
+    const { printed, scope, text, start, end } = tableRow(codePart, textPart, offset, { desc, hs: 'HS 2022', seen, split, window: WINDOW, sourceChars: SOURCE_CHARS }, problems);
     const cite = { source: SOURCE_ID, ref: `Phụ lục I, ${printed}, ${SOURCE_FILE}, characters ${start}-${end}` };
     const twoParts = parts(text);
     const pieces = twoParts ?? [{ ex: '', exVi: '', criterion: text }];
