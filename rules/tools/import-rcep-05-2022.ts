@@ -56,7 +56,6 @@ function reading(text: string): { rule: string; note?: string } {
   return translate(normalise(text));
 }
 
-
 type Entry = { rule: string; count: number; codes: string[] };
 
 function main(): void {
